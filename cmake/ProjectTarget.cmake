@@ -1,0 +1,31 @@
+# Settings every JobDeck target shares: strict Qt string and connect rules, warnings
+# (errors in the dev preset) and the sanitizers of the asan preset. Third-party code
+# never goes through here, so its warnings cannot break our build.
+function(jobdeck_target target)
+    target_compile_definitions(${target} PRIVATE
+        QT_NO_CONTEXTLESS_CONNECT
+        QT_NO_CAST_FROM_ASCII
+        QT_NO_CAST_TO_ASCII
+        QT_NO_URL_CAST_FROM_STRING
+        QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+        QT_NO_FOREACH
+        QT_NO_KEYWORDS
+        QT_USE_QSTRINGBUILDER)
+    if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+            -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Wcast-align)
+        if(JOBDECK_WARNINGS_AS_ERRORS)
+            target_compile_options(${target} PRIVATE -Werror)
+        endif()
+    elseif(MSVC)
+        target_compile_options(${target} PRIVATE /W4 /permissive-)
+        if(JOBDECK_WARNINGS_AS_ERRORS)
+            target_compile_options(${target} PRIVATE /WX)
+        endif()
+    endif()
+    if(JOBDECK_SANITIZE)
+        target_compile_options(${target} PRIVATE -fsanitize=address,undefined
+            -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+        target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    endif()
+endfunction()

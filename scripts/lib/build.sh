@@ -1,0 +1,16 @@
+# Runs inside the prepared environment: configure (first time only), build, and
+# optionally test one preset. Usage: build.sh PRESET build|test [ctest args...]
+set -euo pipefail
+preset=$1 what=$2
+shift 2
+# Configure once; after that, the build re-runs CMake itself when a CMakeLists changes.
+if [ ! -f "build/$preset/build.ninja" ]; then
+    cmake --preset "$preset"
+fi
+if [ "$what" = test ]; then
+    cmake --build --preset "$preset"
+else
+    cmake --build --preset "$preset" --target jobdeck jobdeck-cli jobdeck-server
+    exit 0
+fi
+exec ctest --preset "$preset" "$@"

@@ -1,0 +1,51 @@
+// jobdeck: the console. Wiring only; the window lives in jobdeck-ui.
+#include "core/buildinfo.h"
+#include "core/quitonsignal.h"
+#include "i18n/language.h"
+#include "i18n/translations.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+using namespace JobDeck;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QLatin1StringView(BuildInfo::OrganizationName));
+    QApplication::setApplicationName(QLatin1StringView(BuildInfo::ApplicationName));
+    QApplication::setApplicationVersion(BuildInfo::version());
+    QApplication::setDesktopFileName(QStringLiteral("jobdeck"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/jobdeck/icons/jobdeck.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Desktop console for big-data jobs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QApplication::translate("main", "Language of the interface: cn or en."),
+                                        QStringLiteral("cn|en"));
+    parser.addOption(langOption);
+    parser.addPositionalArgument(QStringLiteral("script"),
+                                 QApplication::translate("main", "A SQL script to open."),
+                                 QStringLiteral("[script]"));
+    parser.process(app);
+
+    // The language: --lang, else the one the user chose last time, else the system's.
+    Language language = preferredLanguage();
+    if (parser.isSet(langOption) && !parseLanguage(parser.value(langOption), &language)) {
+        qCritical("jobdeck: unknown language '%s' (use cn or en)", qUtf8Printable(parser.value(langOption)));
+        return 2;
+    }
+    Translations translations;
+    translations.setLanguage(language);
+
+    quitOnTerminationSignals(); // a logout or `kill` still saves the draft and layout
+    MainWindow window(&translations);
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().constFirst());
+    window.show();
+    return QApplication::exec();
+}
