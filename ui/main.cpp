@@ -24,9 +24,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Desktop console for big-data jobs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QApplication::translate("main", "Language of the interface: cn or en."),
-                                        QStringLiteral("cn|en"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Language of the interface: cn or en."),
+        QStringLiteral("cn|en"));
     parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("script"),
                                  QApplication::translate("main", "A SQL script to open."),

@@ -48,7 +48,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QTextStream err(stderr);
-    if (parser.isSet(QStringLiteral("lang")) && !parseLanguage(parser.value(QStringLiteral("lang")), &language)) {
+    if (parser.isSet(QStringLiteral("lang"))
+        && !parseLanguage(parser.value(QStringLiteral("lang")), &language)) {
         err << QCoreApplication::translate("jobdeck-cli", "jobdeck-cli: unknown language '%1' (use cn or en)")
                    .arg(parser.value(QStringLiteral("lang")))
             << '\n';
@@ -59,7 +60,8 @@ int main(int argc, char *argv[])
         err << parser.helpText();
         return UsageError;
     }
-    err << QCoreApplication::translate("jobdeck-cli", "jobdeck-cli: unknown command '%1'").arg(positional.first())
+    err << QCoreApplication::translate("jobdeck-cli", "jobdeck-cli: unknown command '%1'")
+               .arg(positional.first())
         << '\n';
     return UsageError;
 }

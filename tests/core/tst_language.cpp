@@ -69,7 +69,9 @@ private Q_SLOTS:
     void switchesCatalogueAtRunTime()
     {
         // A string from the shipped catalogue: it must come out in Chinese and go back to English.
-        const auto about = [] { return QCoreApplication::translate("JobDeck::MainWindow", "&About JobDeck"); };
+        const auto about = [] {
+            return QCoreApplication::translate("JobDeck::MainWindow", "&About JobDeck");
+        };
         Translations translations;
         QSignalSpy changed(&translations, &Translations::languageChanged);
         QCOMPARE(about(), QStringLiteral("&About JobDeck"));

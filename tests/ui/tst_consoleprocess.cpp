@@ -29,8 +29,11 @@ private Q_SLOTS:
     void unknownLanguageIsAUsageError()
     {
         QProcess process;
-        process.start(program(), {QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--lang"),
-                                  QStringLiteral("xx")});
+        process.start(program(),
+                      {QStringLiteral("-platform"),
+                       QStringLiteral("offscreen"),
+                       QStringLiteral("--lang"),
+                       QStringLiteral("xx")});
         QVERIFY(process.waitForFinished(20000));
         QCOMPARE(process.exitCode(), 2);
         QVERIFY(process.readAllStandardError().contains("xx"));

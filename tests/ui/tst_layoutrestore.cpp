@@ -46,7 +46,8 @@ private Q_SLOTS:
             window->addDockWidget(Qt::LeftDockWidgetArea, window->logDock());
             window->progressDock()->toggleViewAction()->trigger();
             window->tabifyDockWidget(window->jobListDock(), window->timelineDock());
-            window->resize(760, 540); // within the offscreen screen (800x600), which restoreGeometry() clamps to
+            window->resize(760,
+                           540); // within the offscreen screen (800x600), which restoreGeometry() clamps to
             QTRY_COMPARE(window->size(), QSize(760, 540));
             QVERIFY(window->progressDock()->isHidden());
             savedSize = window->size();

@@ -40,7 +40,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.editor()->isVisible());
         QCOMPARE(window.centralWidget(), window.editor());
-        for (QDockWidget *dock : {window.jobListDock(), window.timelineDock(), window.logDock(), window.progressDock()}) {
+        for (QDockWidget *dock :
+             {window.jobListDock(), window.timelineDock(), window.logDock(), window.progressDock()}) {
             QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
             QVERIFY(!dock->windowTitle().isEmpty());
             // Each dock tells the user what to do while it is empty.
@@ -66,7 +67,8 @@ private Q_SLOTS:
         const QTextCharFormat plain = formatAt(block, 7);   // n of name
         const QTextCharFormat number = formatAt(block, 34); // 4 of 42
         QVERIFY(keyword != plain);
-        QVERIFY(keyword.foreground().color() != plain.foreground().color() || keyword.fontWeight() != plain.fontWeight());
+        QVERIFY(keyword.foreground().color() != plain.foreground().color()
+                || keyword.fontWeight() != plain.fontWeight());
         QVERIFY(number != plain);
         // The same keyword later in the line gets the same format.
         QCOMPARE(formatAt(block, 12), keyword); // F of FROM

@@ -63,8 +63,8 @@ QString SqlEditor::syntaxName() const
 void SqlEditor::setSyntaxName(const QString &name)
 {
     const auto definition = syntaxRepository().definitionForName(name);
-    m_highlighter->setDefinition(definition.isValid() ? definition
-                                                      : syntaxRepository().definitionForName(QStringLiteral("SQL")));
+    m_highlighter->setDefinition(
+        definition.isValid() ? definition : syntaxRepository().definitionForName(QStringLiteral("SQL")));
 }
 
 QString SqlEditor::themeName() const
@@ -101,7 +101,8 @@ Theme SqlEditor::chooseTheme() const
     // The application palette says whether the desktop is dark; our own palette is
     // derived from the theme, so it cannot be the input.
     const Theme fitting = repository.themeForPalette(QApplication::palette());
-    const Theme preferred = repository.theme((isDark(fitting) ? FollowDarkTheme : FollowLightTheme).toString());
+    const Theme preferred
+        = repository.theme((isDark(fitting) ? FollowDarkTheme : FollowLightTheme).toString());
     return preferred.isValid() ? preferred : fitting;
 }
 
@@ -196,8 +197,8 @@ void SqlEditor::paintLineNumbers(QPaintEvent *event)
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
             const bool current = block.blockNumber() == currentBlock;
-            painter.setPen(QColor::fromRgba(
-                theme.editorColor(current ? Theme::CurrentLineNumber : Theme::LineNumbers)));
+            painter.setPen(
+                QColor::fromRgba(theme.editorColor(current ? Theme::CurrentLineNumber : Theme::LineNumbers)));
             QFont f = font();
             f.setBold(current);
             painter.setFont(f);
@@ -205,7 +206,8 @@ void SqlEditor::paintLineNumbers(QPaintEvent *event)
             const QTextLine line = block.layout()->lineCount() > 0 ? block.layout()->lineAt(0) : QTextLine();
             const qreal baseline = top + (line.isValid() ? line.y() + line.ascent() : fontMetrics().ascent());
             const QString number = QString::number(block.blockNumber() + 1);
-            painter.drawText(QPointF(width - painter.fontMetrics().horizontalAdvance(number), baseline), number);
+            painter.drawText(QPointF(width - painter.fontMetrics().horizontalAdvance(number), baseline),
+                             number);
         }
         block = block.next();
         top = bottom;

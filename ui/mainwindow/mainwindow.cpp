@@ -35,7 +35,8 @@ constexpr int LayoutVersion = 1;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
 constexpr auto ThemeKey = "editor/theme";
-constexpr auto SqlFileFilter = QT_TRANSLATE_NOOP("JobDeck::MainWindow", "SQL scripts (*.sql *.hql);;All files (*)");
+constexpr auto SqlFileFilter
+    = QT_TRANSLATE_NOOP("JobDeck::MainWindow", "SQL scripts (*.sql *.hql);;All files (*)");
 // Scripts bigger than this are not something to edit; they would also freeze the highlighter.
 constexpr qint64 MaxScriptBytes = 32 * 1024 * 1024;
 } // namespace
@@ -86,7 +87,9 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget *MainWindow::addPanelDock(const QString &objectName, Qt::DockWidgetArea area, EmptyState **emptyState)
+QDockWidget *MainWindow::addPanelDock(const QString &objectName,
+                                      Qt::DockWidgetArea area,
+                                      EmptyState **emptyState)
 {
     auto *dock = new QDockWidget(this);
     dock->setObjectName(objectName); // saveState() keys the layout by object name
@@ -102,7 +105,8 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_openAction = m_fileMenu->addAction(QString(), QKeySequence::Open, this, &MainWindow::chooseFileToOpen);
     m_saveAction = m_fileMenu->addAction(QString(), QKeySequence::Save, this, &MainWindow::save);
-    m_saveAsAction = m_fileMenu->addAction(QString(), QKeySequence::SaveAs, this, &MainWindow::chooseFileToSaveAs);
+    m_saveAsAction
+        = m_fileMenu->addAction(QString(), QKeySequence::SaveAs, this, &MainWindow::chooseFileToSaveAs);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -115,8 +119,8 @@ void MainWindow::createMenus()
     m_copyAction = m_editMenu->addAction(QString(), QKeySequence::Copy, m_editor, &QPlainTextEdit::copy);
     m_pasteAction = m_editMenu->addAction(QString(), QKeySequence::Paste, m_editor, &QPlainTextEdit::paste);
     m_editMenu->addSeparator();
-    m_selectAllAction = m_editMenu->addAction(QString(), QKeySequence::SelectAll, m_editor,
-                                              &QPlainTextEdit::selectAll);
+    m_selectAllAction
+        = m_editMenu->addAction(QString(), QKeySequence::SelectAll, m_editor, &QPlainTextEdit::selectAll);
     // The editor's own shortcuts handle these keys while it has focus; the menu must not steal them.
     for (QAction *action : m_editMenu->actions())
         action->setShortcutContext(Qt::WidgetShortcut);
@@ -269,13 +273,14 @@ void MainWindow::loadDraft()
         }
         m_editor->document()->setModified(modified);
     } else {
-        m_editor->setPlainText(tr("-- Welcome to JobDeck.\n"
-                                  "-- Write SQL here. What you type is kept and comes back on the next start.\n"
-                                  "SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary\n"
-                                  "FROM staff\n"
-                                  "WHERE hired_on >= DATE '2024-01-01'\n"
-                                  "GROUP BY dept\n"
-                                  "ORDER BY employees DESC;\n"));
+        m_editor->setPlainText(
+            tr("-- Welcome to JobDeck.\n"
+               "-- Write SQL here. What you type is kept and comes back on the next start.\n"
+               "SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary\n"
+               "FROM staff\n"
+               "WHERE hired_on >= DATE '2024-01-01'\n"
+               "GROUP BY dept\n"
+               "ORDER BY employees DESC;\n"));
         m_editor->document()->setModified(false);
     }
     setWindowModified(m_editor->document()->isModified());
@@ -299,19 +304,23 @@ void MainWindow::updateTitle()
 void MainWindow::updateCursorPosition()
 {
     const QTextCursor cursor = m_editor->textCursor();
-    m_cursorLabel->setText(tr("Ln %1, Col %2").arg(cursor.blockNumber() + 1).arg(cursor.positionInBlock() + 1));
+    m_cursorLabel->setText(
+        tr("Ln %1, Col %2").arg(cursor.blockNumber() + 1).arg(cursor.positionInBlock() + 1));
 }
 
 bool MainWindow::openFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Cannot open script"),
-                             tr("Cannot open %1:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        QMessageBox::warning(
+            this,
+            tr("Cannot open script"),
+            tr("Cannot open %1:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
     if (file.size() > MaxScriptBytes) {
-        QMessageBox::warning(this, tr("Cannot open script"),
+        QMessageBox::warning(this,
+                             tr("Cannot open script"),
                              tr("%1 is %2 MB; scripts larger than %3 MB cannot be edited here.")
                                  .arg(QDir::toNativeSeparators(path))
                                  .arg(file.size() / (1024 * 1024))
@@ -329,9 +338,12 @@ bool MainWindow::openFile(const QString &path)
 bool MainWindow::saveToFile(const QString &path)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->toPlainText().toUtf8()) < 0 || !file.commit()) {
-        QMessageBox::warning(this, tr("Cannot save script"),
-                             tr("Cannot save %1:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->toPlainText().toUtf8()) < 0
+        || !file.commit()) {
+        QMessageBox::warning(
+            this,
+            tr("Cannot save script"),
+            tr("Cannot save %1:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
     m_filePath = QFileInfo(path).absoluteFilePath();
@@ -344,8 +356,8 @@ bool MainWindow::saveToFile(const QString &path)
 
 void MainWindow::chooseFileToOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Script"), QFileInfo(m_filePath).path(),
-                                                      tr(SqlFileFilter));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Script"), QFileInfo(m_filePath).path(), tr(SqlFileFilter));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -357,7 +369,8 @@ bool MainWindow::save()
 
 bool MainWindow::chooseFileToSaveAs()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Script As"), m_filePath, tr(SqlFileFilter));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save Script As"), m_filePath, tr(SqlFileFilter));
     return !path.isEmpty() && saveToFile(path);
 }
 
@@ -366,7 +379,8 @@ QString MainWindow::aboutText()
     return tr("<h3>JobDeck %1</h3>"
               "<p>A desktop console for big-data jobs.</p>"
               "<p>Qt %2<br>KSyntaxHighlighting %3</p>")
-        .arg(BuildInfo::version(), BuildInfo::qtVersion(), QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING));
+        .arg(
+            BuildInfo::version(), BuildInfo::qtVersion(), QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING));
 }
 
 void MainWindow::showAbout()
