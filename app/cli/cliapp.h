@@ -1,0 +1,91 @@
+#pragma once
+
+#include "backends/backend.h"
+#include "backends/connectionprofile.h"
+#include "jobs/jobindex.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <memory>
+
+namespace JobDeck {
+
+class JobMonitor;
+
+// jobdeck-cli: parses the command line (../shared/cli-contract.md), runs one command
+// against one backend and exits with the contract's code. Output is human-readable, or
+// one JSON object per line with --json; diagnostics go to stderr.
+class CliApp final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CliApp)
+
+public:
+    enum ExitCode { Done = 0, JobFailed = 1, UsageError = 2, CannotTalk = 3, ServerRefused = 4 };
+
+    explicit CliApp(QObject *parent = nullptr);
+    ~CliApp() override;
+
+    // Parses and starts the command; the event loop's exit code is the result.
+    // Returns an exit code at once when the command line itself is wrong.
+    std::optional<int> start(const QStringList &arguments);
+
+private:
+    void setUpOptions();
+    std::optional<int> readProfile();
+    std::optional<int> readSecret();
+    QString connectionKey() const;
+    Job withKnownIds(Job job) const;
+
+    void runSubmit();
+    void runStatus();
+    void runLog();
+    void runProgress();
+    void runKill();
+    void runList();
+    void runResults();
+
+    // Resolves the JOB argument, then calls `then` with the job.
+    void withJob(std::function<void(const Job &)> then);
+    void follow(const Job &job, qint64 fromLine);
+    void readLogOnce(const Job &job, LogCursor cursor, qint64 fromLine);
+    struct ResultWriting
+    {
+        QList<ResultSetRef> sets;
+        int index = 0;
+        QString output; // the --output name; empty for stdout
+        QString path;   // this set's file
+        std::shared_ptr<QSaveFile> file;
+    };
+    void writeResultSets(QList<ResultSetRef> sets, int index, QString output);
+    void writeResultPage(ResultWriting writing, int page);
+
+    void emitEvent(const QJsonObject &event);
+    void printLine(const QString &text);
+    void diagnose(const QString &text);
+    void fail(const BackendError &error);
+    void usageError(const QString &message);
+    void exitWith(int code);
+    static QString formatTime(const QDateTime &time);
+    static QString formatDuration(qint64 ms);
+
+    QCommandLineParser m_parser;
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_json = false;
+    QString m_command;
+    QStringList m_args;
+    ConnectionProfile m_profile;
+    std::unique_ptr<Backend> m_backend;
+    JobMonitor *m_monitor = nullptr;
+    JobIndex m_index;
+    JobState m_lastState = JobState::Unknown;
+    QString m_lastRaw;
+    double m_lastProgress = -1;
+    bool m_exiting = false;
+};
+
+} // namespace JobDeck
