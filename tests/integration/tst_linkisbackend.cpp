@@ -203,6 +203,37 @@ private Q_SLOTS:
         QVERIFY(followed.failures >= 1); // the monitor saw a drop, retried, and lost nothing
     }
 
+    void expiryLogsInOnceThenGivesAnErrorNotALoop()
+    {
+        LinkisSimulator sim;
+        QVERIFY(sim.listen());
+        sim.addUser(User, Password);
+        LinkisBackend backend(profileFor(sim));
+        AWAIT(connected, backend.connectToServer());
+        QVERIFY(connected.has_value());
+
+        // Every session dies after one request: the next call logs in again once and replays.
+        sim.expireSessionsEvery(1);
+        sim.resetCounters();
+        AWAIT(first, backend.list({}));
+        QVERIFY(first.has_value());
+        AWAIT(second, backend.list({}));
+        QVERIFY(second.has_value());
+        QCOMPARE(sim.requestCount(QStringLiteral("login")), 1);
+        QCOMPARE(sim.requestCount(QStringLiteral("historyList")), 3);
+
+        // The password changed meanwhile: the re-login fails, and that is the answer.
+        sim.expireSessionsEvery(0);
+        sim.addUser(User, QStringLiteral("changed-elsewhere"));
+        sim.expireSessions();
+        sim.resetCounters();
+        AWAIT(refused, backend.list({}));
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().kind, BackendError::Kind::Authentication);
+        QCOMPARE(sim.requestCount(QStringLiteral("login")), 1);
+        QCOMPARE(sim.requestCount(QStringLiteral("historyList")), 1);
+    }
+
     void followsRetryStatesToTheEnd()
     {
         LinkisSimulator sim;
