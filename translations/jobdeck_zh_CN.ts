@@ -177,10 +177,6 @@
         <translation>未知后端“%1”（支持：%2）</translation>
     </message>
     <message>
-        <source>--backend local needs --url until jobdeck-server can be started on demand</source>
-        <translation>在能够按需启动 jobdeck-server 之前，--backend local 需要 --url</translation>
-    </message>
-    <message>
         <source>--url BASE_URL is needed for --backend %1</source>
         <translation>--backend %1 需要 --url 地址</translation>
     </message>
@@ -409,6 +405,49 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::JobListModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::Linkis</name>
     <message>
         <source>The server did not answer as a Linkis gateway: %1</source>
@@ -484,6 +523,21 @@
     <message>
         <source>Job %1 has no task id, so its results cannot be found</source>
         <translation>作业 %1 没有任务 ID，无法找到其结果</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LocalServerLauncher</name>
+    <message>
+        <source>jobdeck-server is not installed beside %1 nor on the PATH</source>
+        <translation>在 %1 旁边和 PATH 中都找不到 jobdeck-server</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 did not start within %2 s</source>
+        <translation>%1 未在 %2 秒内启动</translation>
     </message>
 </context>
 <context>
@@ -609,24 +663,6 @@
         <translation>选择一个正在运行的作业，即可绘制其进度随时间变化的曲线。</translation>
     </message>
     <message>
-        <source>-- Welcome to JobDeck.
--- Write SQL here. What you type is kept and comes back on the next start.
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= DATE '2024-01-01'
-GROUP BY dept
-ORDER BY employees DESC;
-</source>
-        <translation>-- 欢迎使用 JobDeck。
--- 在这里编写 SQL。输入的内容会自动保留，下次启动时依然在。
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= DATE '2024-01-01'
-GROUP BY dept
-ORDER BY employees DESC;
-</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -690,6 +726,140 @@ ORDER BY employees DESC;
         <source>Follow the Desktop</source>
         <translation>跟随桌面</translation>
     </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>作业(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Script</source>
+        <translation>运行脚本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the script, or the selected part of it, on %1 (Ctrl+Return)</source>
+        <translation>在 %1 上运行脚本或其选中部分（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>the job server</source>
+        <translation>作业服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Kill Job</source>
+        <translation>终止作业(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Stop the selected job</source>
+        <translation>停止选中的作业</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>SQL (SQLite)</source>
+        <translation>SQL（SQLite）</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1</source>
+        <translation>无法连接 %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Write SQL in the editor and press Ctrl+Return to run it on %1. Its jobs are listed here.</source>
+        <translation>在编辑器中编写 SQL，按 Ctrl+Return 即可在 %1 上运行。作业会列在这里。</translation>
+    </message>
+    <message>
+        <source>No steps</source>
+        <translation>没有步骤</translation>
+    </message>
+    <message>
+        <source>This job's service does not report steps; Kylin jobs show theirs here.</source>
+        <translation>该作业所在的服务不报告步骤；Kylin 作业的步骤会显示在这里。</translation>
+    </message>
+    <message>
+        <source>There is nothing to run: the editor is empty</source>
+        <translation>没有可运行的内容：编辑器为空</translation>
+    </message>
+    <message>
+        <source>-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job server (SQLite).
+-- What you type is kept and comes back on the next start.
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
+    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= '2024-01-01'
+GROUP BY dept
+ORDER BY employees DESC;
+</source>
+        <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 即可在本地作业服务器（SQLite）上运行此脚本。
+-- 输入的内容会自动保留，下次启动时依然在。
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
+    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= '2024-01-01'
+GROUP BY dept
+ORDER BY employees DESC;
+</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ProgressChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::Session</name>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Starting the local job server…</source>
+        <translation>正在启动本地作业服务器…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Job %1: %2 (trying again in %3 s)</source>
+        <translation>作业 %1：%2（%3 秒后重试）</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the jobs: %1</source>
+        <translation>无法列出作业：%1</translation>
+    </message>
+    <message>
+        <source>Not connected to %1 yet</source>
+        <translation>尚未连接到 %1</translation>
+    </message>
+    <message>
+        <source>The job was not accepted: %1</source>
+        <translation>作业未被接受：%1</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot kill job %1: %2</source>
+        <translation>无法终止作业 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>JobState</name>
@@ -727,10 +897,22 @@ ORDER BY employees DESC;
     </message>
 </context>
 <context>
-    <name>jobdeck-server</name>
+    <name>LocalServer</name>
     <message>
-        <source>JobDeck's local job service (Linkis-compatible).</source>
-        <translation>JobDeck 本地作业服务（兼容 Linkis）。</translation>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a jobdeck-server runtime file</source>
+        <translation>%1 不是 jobdeck-server 的运行时文件</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "i18n/language.h"
 #include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
+#include "session/session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,9 +45,13 @@ int main(int argc, char *argv[])
     translations.setLanguage(language);
 
     quitOnTerminationSignals(); // a logout or `kill` still saves the draft and layout
-    MainWindow window(&translations);
+    // The built-in "Local" connection: jobdeck-server, started on demand and left running
+    // when the console closes, so its jobs go on.
+    Session local;
+    MainWindow window(&translations, &local);
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
     window.show();
+    local.start();
     return QApplication::exec();
 }

@@ -1,6 +1,7 @@
 #include "cli/cliapp.h"
 
 #include "backends/backendfactory.h"
+#include "backends/local/localserverlauncher.h"
 #include "i18n/language.h"
 #include "monitor/jobmonitor.h"
 
@@ -266,30 +267,54 @@ std::optional<int> CliApp::start(const QStringList &arguments)
     }
 
     // Start once the event loop runs, so every answer arrives through it.
-    QTimer::singleShot(0, this, [this] {
-        auto *connecting = m_backend->connectToServer();
-        onFinished(connecting, this, [this](const Result<bool> &connected) {
-            if (!connected) {
-                fail(connected.error());
+    QTimer::singleShot(0, this, [this, language] {
+        if (!m_launchLocal) {
+            connectAndRun();
+            return;
+        }
+        // --backend local without --url: the local jobdeck-server, started if needed; its
+        // runtime file gives the address and a token.
+        auto *launcher = new LocalServerLauncher(this);
+        onFinished(launcher->ensureRunning(), this, [this, language](const Result<LocalServerInfo> &info) {
+            if (!info) {
+                fail(info.error());
                 return;
             }
-            if (m_command == u"submit")
-                runSubmit();
-            else if (m_command == u"status")
-                runStatus();
-            else if (m_command == u"log")
-                runLog();
-            else if (m_command == u"progress")
-                runProgress();
-            else if (m_command == u"kill")
-                runKill();
-            else if (m_command == u"list")
-                runList();
-            else if (m_command == u"results")
-                runResults();
+            m_profile.url = info->url;
+            m_profile.user = info->user;
+            m_profile.secret = info->token;
+            m_profile.auth = ConnectionProfile::Auth::Token;
+            m_backend = createBackend(m_profile, nullptr); // the kind was checked above
+            m_backend->setLanguage(language);
+            connectAndRun();
         });
     });
     return std::nullopt;
+}
+
+void CliApp::connectAndRun()
+{
+    auto *connecting = m_backend->connectToServer();
+    onFinished(connecting, this, [this](const Result<bool> &connected) {
+        if (!connected) {
+            fail(connected.error());
+            return;
+        }
+        if (m_command == u"submit")
+            runSubmit();
+        else if (m_command == u"status")
+            runStatus();
+        else if (m_command == u"log")
+            runLog();
+        else if (m_command == u"progress")
+            runProgress();
+        else if (m_command == u"kill")
+            runKill();
+        else if (m_command == u"list")
+            runList();
+        else if (m_command == u"results")
+            runResults();
+    });
 }
 
 std::optional<int> CliApp::readProfile()
@@ -323,10 +348,13 @@ std::optional<int> CliApp::readProfile()
             return UsageError;
         }
         if (!m_parser.isSet(QStringLiteral("url"))) {
-            usageError(m_profile.kind == u"local"
-                           ? tr("--backend local needs --url until jobdeck-server can be started on demand")
-                           : tr("--url BASE_URL is needed for --backend %1").arg(m_profile.kind));
-            return UsageError;
+            if (m_profile.kind != u"local") {
+                usageError(tr("--url BASE_URL is needed for --backend %1").arg(m_profile.kind));
+                return UsageError;
+            }
+            m_launchLocal = true; // found (or started) once the event loop runs
+            m_profile.url = QUrl(QStringLiteral("http://127.0.0.1"));
+            return std::nullopt;
         }
         m_profile.url = QUrl::fromUserInput(value("url"));
         if (!m_profile.url.isValid() || m_profile.url.host().isEmpty()) {
@@ -379,7 +407,7 @@ std::optional<int> CliApp::readSecret()
     }
     if (m_profile.user.isEmpty())
         m_profile.user = env.value(QStringLiteral("USER"));
-    if (m_profile.secret.isEmpty()) {
+    if (m_profile.secret.isEmpty() && !m_launchLocal) {
         usageError(tr("no credentials: set JOBDECK_PASSWORD or JOBDECK_TOKEN, or use --password-stdin or "
                       "--token-stdin"));
         return UsageError;

@@ -40,6 +40,7 @@ private:
     QString connectionKey() const;
     Job withKnownIds(Job job) const;
 
+    void connectAndRun();
     void runSubmit();
     void runStatus();
     void runLog();
@@ -86,6 +87,7 @@ private:
     QString m_lastRaw;
     double m_lastProgress = -1;
     bool m_exiting = false;
+    bool m_launchLocal = false;
 };
 
 } // namespace JobDeck

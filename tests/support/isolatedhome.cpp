@@ -1,6 +1,7 @@
 #include "support/isolatedhome.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtGlobal>
 
@@ -17,13 +18,15 @@ struct Home
     Home()
     {
         const QString root = dir.path();
-        for (const char *sub : {"config", "data", "cache", "state"})
+        for (const char *sub : {"config", "data", "cache", "state", "runtime"})
             QDir(root).mkpath(QString::fromLatin1(sub));
+        QFile::setPermissions(root + u"/runtime", QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         qputenv("HOME", root.toUtf8());
         qputenv("XDG_CONFIG_HOME", (root + u"/config").toUtf8());
         qputenv("XDG_DATA_HOME", (root + u"/data").toUtf8());
         qputenv("XDG_CACHE_HOME", (root + u"/cache").toUtf8());
         qputenv("XDG_STATE_HOME", (root + u"/state").toUtf8());
+        qputenv("XDG_RUNTIME_DIR", (root + u"/runtime").toUtf8());
     }
 };
 

@@ -45,7 +45,7 @@ private Q_SLOTS:
             QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
             QVERIFY(!dock->windowTitle().isEmpty());
             // Each dock tells the user what to do while it is empty.
-            auto *empty = qobject_cast<EmptyState *>(dock->widget());
+            auto *empty = dock->findChild<EmptyState *>();
             QVERIFY2(empty, qPrintable(dock->objectName()));
             QVERIFY(!empty->title().isEmpty());
             QVERIFY(empty->hint().size() > 20);
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(translations.language(), Language::Chinese);
         QTRY_VERIFY(window.logDock()->windowTitle() != englishTitle);
         QVERIFY(window.menuBar()->actions().constFirst()->text() != englishMenu);
-        auto *empty = qobject_cast<EmptyState *>(window.logDock()->widget());
+        auto *empty = window.logDock()->findChild<EmptyState *>();
         QVERIFY(!empty->hint().contains(u"Select a job"));
         QVERIFY(chinese->isChecked());
 

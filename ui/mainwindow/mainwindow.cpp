@@ -1,10 +1,14 @@
 #include "mainwindow/mainwindow.h"
 
+#include "charts/progresschart.h"
 #include "common/emptystate.h"
 #include "core/buildinfo.h"
 #include "editor/sqleditor.h"
 #include "editor/syntaxrepository.h"
 #include "i18n/translations.h"
+#include "jobs/joblistmodel.h"
+#include "logview/logview.h"
+#include "session/session.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -14,24 +18,30 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 
 namespace JobDeck {
 
 namespace {
 // Bump when the docks change so an old saved layout is not applied to a new set of docks.
-constexpr int LayoutVersion = 1;
+constexpr int LayoutVersion = 2;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
 constexpr auto ThemeKey = "editor/theme";
@@ -41,10 +51,15 @@ constexpr auto SqlFileFilter
 constexpr qint64 MaxScriptBytes = 32 * 1024 * 1024;
 } // namespace
 
-MainWindow::MainWindow(Translations *translations, QWidget *parent)
+MainWindow::MainWindow(Translations *translations, Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_translations(translations)
+    , m_session(session)
     , m_editor(new SqlEditor(this))
+    , m_jobTable(new QTableView(this))
+    , m_jobProxy(new QSortFilterProxyModel(this))
+    , m_logView(new LogView(this))
+    , m_progressChart(new ProgressChart(this))
     , m_cursorLabel(new QLabel(this))
     , m_draftTimer(new QTimer(this))
 {
@@ -52,16 +67,29 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     setCentralWidget(m_editor);
     setDockNestingEnabled(true);
 
-    m_jobListDock = addPanelDock(QStringLiteral("jobListDock"), Qt::LeftDockWidgetArea, &m_jobListEmpty);
-    m_progressDock = addPanelDock(QStringLiteral("progressDock"), Qt::RightDockWidgetArea, &m_progressEmpty);
+    m_jobTable->setObjectName(QStringLiteral("jobTable"));
+    m_jobTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_jobTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_jobTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_jobTable->setSortingEnabled(true);
+    m_jobTable->verticalHeader()->hide();
+    m_jobTable->horizontalHeader()->setStretchLastSection(false);
+    m_jobTable->setWordWrap(false);
+    m_jobProxy->setSortRole(JobListModel::SortRole);
+
+    m_jobListDock
+        = addPanelDock(QStringLiteral("jobListDock"), Qt::LeftDockWidgetArea, &m_jobListEmpty, m_jobTable);
+    m_progressDock = addPanelDock(
+        QStringLiteral("progressDock"), Qt::RightDockWidgetArea, &m_progressEmpty, m_progressChart);
     m_timelineDock = addPanelDock(QStringLiteral("timelineDock"), Qt::RightDockWidgetArea, &m_timelineEmpty);
-    m_logDock = addPanelDock(QStringLiteral("logDock"), Qt::BottomDockWidgetArea, &m_logEmpty);
+    m_logDock = addPanelDock(QStringLiteral("logDock"), Qt::BottomDockWidgetArea, &m_logEmpty, m_logView);
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
     resizeDocks({m_jobListDock, m_progressDock}, {280, 340}, Qt::Horizontal);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
 
     statusBar()->addPermanentWidget(m_cursorLabel);
     createMenus();
+    connectSession();
     retranslateUi();
 
     // Keep what the user types on disk shortly after they stop typing.
@@ -89,13 +117,19 @@ MainWindow::~MainWindow() = default;
 
 QDockWidget *MainWindow::addPanelDock(const QString &objectName,
                                       Qt::DockWidgetArea area,
-                                      EmptyState **emptyState)
+                                      EmptyState **emptyState,
+                                      QWidget *view)
 {
     auto *dock = new QDockWidget(this);
     dock->setObjectName(objectName); // saveState() keys the layout by object name
-    *emptyState = new EmptyState(dock);
+    // Page 0 tells the user what to do while there is nothing to show; page 1 is the view.
+    auto *stack = new QStackedWidget(dock);
+    *emptyState = new EmptyState(stack);
     (*emptyState)->setObjectName(objectName + u"Empty");
-    dock->setWidget(*emptyState);
+    stack->addWidget(*emptyState);
+    if (view)
+        stack->addWidget(view);
+    dock->setWidget(stack);
     addDockWidget(area, dock);
     return dock;
 }
@@ -132,6 +166,25 @@ void MainWindow::createMenus()
     connect(m_editor, &QPlainTextEdit::redoAvailable, m_redoAction, &QAction::setEnabled);
     connect(m_editor, &QPlainTextEdit::copyAvailable, m_cutAction, &QAction::setEnabled);
     connect(m_editor, &QPlainTextEdit::copyAvailable, m_copyAction, &QAction::setEnabled);
+
+    m_jobMenu = menuBar()->addMenu(QString());
+    m_runAction = m_jobMenu->addAction(QString(), this, &MainWindow::runScript);
+    m_runAction->setObjectName(QStringLiteral("runAction"));
+    m_runAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_killAction = m_jobMenu->addAction(QString(), this, &MainWindow::killCurrentJob);
+    m_killAction->setObjectName(QStringLiteral("killAction"));
+    m_runAction->setEnabled(false);
+    m_killAction->setEnabled(false);
+    m_jobToolBar = addToolBar(QString());
+    m_jobToolBar->setObjectName(QStringLiteral("jobToolBar"));
+    m_runType = new QComboBox(m_jobToolBar);
+    m_runType->setObjectName(QStringLiteral("runType"));
+    m_runType->addItem(QString(), QStringLiteral("sql"));
+    m_runType->addItem(QString(), QStringLiteral("shell"));
+    m_jobToolBar->addWidget(m_runType);
+    m_jobToolBar->addAction(m_runAction);
+    m_jobToolBar->addAction(m_killAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     for (QDockWidget *dock : {m_jobListDock, m_timelineDock, m_logDock, m_progressDock})
@@ -204,6 +257,15 @@ void MainWindow::retranslateUi()
     m_copyAction->setText(tr("&Copy"));
     m_pasteAction->setText(tr("&Paste"));
     m_selectAllAction->setText(tr("Select &All"));
+    m_jobMenu->setTitle(tr("&Job"));
+    m_runAction->setText(tr("&Run Script"));
+    m_runAction->setToolTip(tr("Run the script, or the selected part of it, on %1 (Ctrl+Return)")
+                                .arg(m_session ? m_session->displayName() : tr("the job server")));
+    m_killAction->setText(tr("&Kill Job"));
+    m_killAction->setToolTip(tr("Stop the selected job"));
+    m_jobToolBar->setWindowTitle(tr("Job"));
+    m_runType->setItemText(0, tr("SQL (SQLite)"));
+    m_runType->setItemText(1, tr("Shell"));
     m_viewMenu->setTitle(tr("&View"));
     m_themeMenu->setTitle(tr("Editor &Theme"));
     m_followDesktopThemeAction->setText(tr("Follow the Desktop"));
@@ -217,16 +279,7 @@ void MainWindow::retranslateUi()
     m_timelineDock->setWindowTitle(tr("Steps"));
     m_logDock->setWindowTitle(tr("Log"));
     m_progressDock->setWindowTitle(tr("Progress"));
-    m_jobListEmpty->setTexts(tr("No jobs yet"),
-                             tr("Jobs you submit, and the job history of the server you connect to, are "
-                                "listed here."));
-    m_timelineEmpty->setTexts(tr("No job selected"),
-                              tr("Select a job in the job list to see its steps on a timeline."));
-    m_logEmpty->setTexts(tr("No log to show"),
-                         tr("Select a job in the job list to follow its log; new lines stream in while it "
-                            "runs."));
-    m_progressEmpty->setTexts(tr("No progress to chart"),
-                              tr("Select a running job to chart its progress over time."));
+    updateEmptyStates();
     updateTitle();
     updateCursorPosition();
 }
@@ -236,6 +289,139 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateEmptyStates()
+{
+    const bool hasJobs = m_session && m_session->jobs()->rowCount() > 0;
+    if (!m_session) {
+        m_jobListEmpty->setTexts(tr("No jobs yet"),
+                                 tr("Jobs you submit, and the job history of the server you "
+                                    "connect to, are listed here."));
+    } else if (m_session->state() == Session::State::Failed) {
+        m_jobListEmpty->setTexts(tr("Cannot reach %1").arg(m_session->displayName()), m_sessionMessage);
+    } else if (m_session->state() != Session::State::Ready) {
+        m_jobListEmpty->setTexts(tr("Connecting to %1…").arg(m_session->displayName()), m_sessionMessage);
+    } else {
+        m_jobListEmpty->setTexts(tr("No jobs yet"),
+                                 tr("Write SQL in the editor and press Ctrl+Return to run it on "
+                                    "%1. Its jobs are listed here.")
+                                     .arg(m_session->displayName()));
+    }
+    const bool selected = !m_currentJob.isEmpty();
+    m_timelineEmpty->setTexts(selected ? tr("No steps") : tr("No job selected"),
+                              selected
+                                  ? tr("This job's service does not report steps; Kylin jobs show theirs "
+                                       "here.")
+                                  : tr("Select a job in the job list to see its steps on a timeline."));
+    m_logEmpty->setTexts(tr("No log to show"),
+                         tr("Select a job in the job list to follow its log; new lines "
+                            "stream in while it runs."));
+    m_progressEmpty->setTexts(tr("No progress to chart"),
+                              tr("Select a running job to chart its progress over "
+                                 "time."));
+    const auto showPage = [](QDockWidget *dock, bool view) {
+        if (auto *stack = qobject_cast<QStackedWidget *>(dock->widget()))
+            stack->setCurrentIndex(view && stack->count() > 1 ? 1 : 0);
+    };
+    showPage(m_jobListDock, hasJobs);
+    showPage(m_logDock, selected);
+    showPage(m_progressDock, selected && m_progressChart->sampleCount() > 0);
+    showPage(m_timelineDock, false);
+}
+
+void MainWindow::connectSession()
+{
+    if (!m_session)
+        return;
+    m_jobProxy->setSourceModel(m_session->jobs());
+    m_jobTable->setModel(m_jobProxy);
+    m_jobTable->sortByColumn(JobListModel::SubmittedColumn, Qt::DescendingOrder);
+    QHeaderView *header = m_jobTable->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(JobListModel::ScriptColumn, QHeaderView::Stretch);
+    connect(m_session->jobs(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyStates);
+    connect(
+        m_jobTable->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
+        [this](const QModelIndex &current) { showJob(current.data(JobListModel::JobRole).value<Job>().id); });
+    connect(m_session->jobs(), &QAbstractItemModel::dataChanged, this, [this] {
+        m_killAction->setEnabled(!m_currentJob.isEmpty()
+                                 && !m_session->jobs()->job(m_currentJob).isTerminal());
+    });
+    connect(m_session, &Session::stateChanged, this, [this](Session::State state, const QString &message) {
+        m_sessionMessage = message;
+        m_runAction->setEnabled(state == Session::State::Ready);
+        statusBar()->showMessage(message, state == Session::State::Ready ? 5000 : 0);
+        updateEmptyStates();
+    });
+    connect(m_session, &Session::notice, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_session, &Session::submitted, this, [this](const Job &job) {
+        // The new job becomes the one shown, so its log and progress appear as they come.
+        const QModelIndex index = m_jobProxy->mapFromSource(m_session->jobs()->indexOf(job.id));
+        m_jobTable->setCurrentIndex(index);
+        m_jobTable->scrollTo(index);
+    });
+    connect(m_session,
+            &Session::logAppended,
+            this,
+            [this](const QString &id, qint64 first, const QStringList &lines) {
+                if (id != m_currentJob)
+                    return;
+                if (first == 1)
+                    m_logView->showLines(lines);
+                else
+                    m_logView->appendLines(lines);
+            });
+    connect(m_session, &Session::progressSampled, this, [this](const QString &id, const QPointF &sample) {
+        if (id != m_currentJob)
+            return;
+        m_progressChart->addSample(sample);
+        updateEmptyStates();
+    });
+    if (m_translations) {
+        m_session->setLanguage(m_translations->language());
+        connect(m_translations, &Translations::languageChanged, m_session, &Session::setLanguage);
+    }
+}
+
+void MainWindow::showJob(const QString &jobId)
+{
+    m_currentJob = jobId;
+    m_killAction->setEnabled(!jobId.isEmpty() && !m_session->jobs()->job(jobId).isTerminal());
+    m_logView->showLines(m_session->logLines(jobId));
+    m_progressChart->showSamples(m_session->progressSamples(jobId));
+    m_session->loadLog(jobId);
+    updateEmptyStates();
+}
+
+void MainWindow::runScript()
+{
+    if (!m_session)
+        return;
+    const QTextCursor cursor = m_editor->textCursor();
+    // The selection alone when there is one: run a single statement out of a long script.
+    QString script = cursor.hasSelection() ? cursor.selectedText().replace(QChar::ParagraphSeparator, u'\n')
+                                           : m_editor->toPlainText();
+    if (script.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("There is nothing to run: the editor is empty"), 5000);
+        return;
+    }
+    SubmitRequest request;
+    request.script = script;
+    request.runType = m_runType->currentData().toString();
+    request.engine = request.runType == u"shell" ? QStringLiteral("shell") : QStringLiteral("sqlite");
+    request.scriptPath = m_filePath;
+    m_session->submit(request);
+}
+
+void MainWindow::killCurrentJob()
+{
+    if (m_session && !m_currentJob.isEmpty())
+        m_session->kill(m_currentJob);
 }
 
 void MainWindow::restoreLayout()
@@ -273,12 +459,18 @@ void MainWindow::loadDraft()
         }
         m_editor->document()->setModified(modified);
     } else {
+        // Runs as it is on the local job server (SQLite), so a new user sees a job at once.
         m_editor->setPlainText(
-            tr("-- Welcome to JobDeck.\n"
-               "-- Write SQL here. What you type is kept and comes back on the next start.\n"
+            tr("-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job "
+               "server (SQLite).\n"
+               "-- What you type is kept and comes back on the next start.\n"
+               "CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, "
+               "hired_on TEXT);\n"
+               "INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),\n"
+               "    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');\n"
                "SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary\n"
                "FROM staff\n"
-               "WHERE hired_on >= DATE '2024-01-01'\n"
+               "WHERE hired_on >= '2024-01-01'\n"
                "GROUP BY dept\n"
                "ORDER BY employees DESC;\n"));
         m_editor->document()->setModified(false);

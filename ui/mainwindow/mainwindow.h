@@ -5,13 +5,21 @@
 #include <QMainWindow>
 
 class QActionGroup;
+class QComboBox;
 class QDockWidget;
 class QLabel;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
 class QTimer;
+class QToolBar;
 
 namespace JobDeck {
 
 class EmptyState;
+class LogView;
+class ProgressChart;
+class Session;
 class SqlEditor;
 class Translations;
 
@@ -24,8 +32,9 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    // `translations` may be null (no language menu), as in tests that don't need one.
-    explicit MainWindow(Translations *translations, QWidget *parent = nullptr);
+    // `translations` may be null (no language menu), and `session` too (no jobs: the docks
+    // keep their empty states), as in tests that need neither.
+    explicit MainWindow(Translations *translations, Session *session = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SqlEditor *editor() const { return m_editor; }
@@ -33,6 +42,11 @@ public:
     QDockWidget *timelineDock() const { return m_timelineDock; }
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *progressDock() const { return m_progressDock; }
+    QTableView *jobTable() const { return m_jobTable; }
+    LogView *logView() const { return m_logView; }
+    ProgressChart *progressChart() const { return m_progressChart; }
+    QString currentJobId() const { return m_currentJob; }
+    QAction *runAction() const { return m_runAction; }
 
     // The text of Help > About: versions of JobDeck, Qt and KSyntaxHighlighting.
     static QString aboutText();
@@ -46,7 +60,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QDockWidget *addPanelDock(const QString &objectName, Qt::DockWidgetArea area, EmptyState **emptyState);
+    QDockWidget *addPanelDock(const QString &objectName,
+                              Qt::DockWidgetArea area,
+                              EmptyState **emptyState,
+                              QWidget *view = nullptr);
+    void connectSession();
+    void runScript();
+    void killCurrentJob();
+    void showJob(const QString &jobId);
+    void updateEmptyStates();
     void createMenus();
     void retranslateUi();
     void restoreLayout();
@@ -61,7 +83,14 @@ private:
     void showAbout();
 
     Translations *m_translations;
+    Session *m_session;
     SqlEditor *m_editor;
+    QTableView *m_jobTable;
+    QSortFilterProxyModel *m_jobProxy;
+    LogView *m_logView;
+    ProgressChart *m_progressChart;
+    QString m_currentJob;
+    QString m_sessionMessage;
     QDockWidget *m_jobListDock;
     QDockWidget *m_timelineDock;
     QDockWidget *m_logDock;
@@ -83,6 +112,11 @@ private:
     QAction *m_followDesktopThemeAction = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_jobMenu = nullptr;
+    QToolBar *m_jobToolBar = nullptr;
+    QComboBox *m_runType = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_killAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;

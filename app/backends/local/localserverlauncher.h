@@ -1,0 +1,33 @@
+#pragma once
+
+#include "backends/local/localserverfile.h"
+#include "backends/pending.h"
+
+#include <QObject>
+
+namespace JobDeck {
+
+// Finds the running jobdeck-server through its runtime file, or starts one (detached, so it
+// outlives the console and its jobs go on) and waits for it to write the file.
+class LocalServerLauncher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LocalServerLauncher)
+
+public:
+    explicit LocalServerLauncher(QObject *parent = nullptr);
+
+    // The jobdeck-server beside this program, else the one on PATH.
+    static QString serverProgram();
+
+    void setRuntimeFile(const QString &path) { m_runtimeFile = path; }
+    void setStartTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    Pending<LocalServerInfo> *ensureRunning();
+
+private:
+    QString m_runtimeFile = LocalServerInfo::defaultPath();
+    int m_timeoutMs = 15000;
+};
+
+} // namespace JobDeck

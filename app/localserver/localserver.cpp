@@ -1,0 +1,83 @@
+#include "localserver/localserver.h"
+
+#include "backends/local/localserverfile.h"
+#include "localserver/jobmanager.h"
+#include "localserver/jobstore.h"
+#include "localserver/linkisapi.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTcpServer>
+
+namespace JobDeck::Local {
+
+LocalServer::LocalServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{}
+
+LocalServer::~LocalServer()
+{
+    // Jobs end first (marked so in the store), then the API and the store.
+    m_api.reset();
+    m_jobs.reset();
+    m_store.reset();
+    // The runtime file names this process; a stale one would send clients to nobody.
+    if (!m_runtimeFile.isEmpty()) {
+        const auto info = LocalServerInfo::read(m_runtimeFile);
+        if (info && info->pid == QCoreApplication::applicationPid())
+            QFile::remove(m_runtimeFile);
+    }
+}
+
+QString LocalServer::user() const
+{
+    return m_config.users.isEmpty() ? QString() : m_config.users.firstKey();
+}
+
+bool LocalServer::start(const QHostAddress &address, quint16 port, const QString &runtimeFile, QString *error)
+{
+    m_store = std::make_unique<JobStore>();
+    if (!m_store->open(m_config.dataDir + u"/server.db", error))
+        return false;
+    m_jobs = std::make_unique<JobManager>(m_config, m_store.get());
+    m_jobs->recoverAfterRestart();
+
+    m_api = std::make_unique<LinkisApi>(m_jobs.get(), m_store.get(), m_config);
+    m_tcp = new QTcpServer(m_api.get());
+    if (!m_tcp->listen(address, port)) {
+        *error = QCoreApplication::translate("jobdeck-server", "cannot listen on %1:%2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(m_tcp->errorString());
+        return false;
+    }
+    if (!m_api->bind(m_tcp)) {
+        *error = QCoreApplication::translate("jobdeck-server", "cannot serve HTTP on the socket");
+        return false;
+    }
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + address.toString() + u']'
+                             : address.toString();
+    m_url = QUrl(QStringLiteral("http://%1:%2").arg(host).arg(m_tcp->serverPort()));
+    m_jobs->setInstance(QStringLiteral("%1:%2").arg(address.toString()).arg(m_tcp->serverPort()));
+
+    // A fresh token each start, for the first user, handed over in the runtime file only.
+    m_token = randomSecret(32);
+    m_api->addToken(user(), m_token);
+    m_runtimeFile = runtimeFile;
+    if (!runtimeFile.isEmpty()) {
+        LocalServerInfo info;
+        info.url = m_url;
+        info.user = user();
+        info.token = m_token;
+        info.pid = QCoreApplication::applicationPid();
+        if (const QString written = info.write(runtimeFile); !written.isEmpty()) {
+            *error = written;
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace JobDeck::Local

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "backends/backend.h"
+#include "backends/connectionprofile.h"
+#include "jobs/joblistmodel.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointF>
+
+#include <memory>
+#include <optional>
+
+namespace JobDeck {
+
+class JobMonitor;
+class LocalServerLauncher;
+
+// The console's conversation with one job service: connects (starting the local
+// jobdeck-server when that is the service), lists the jobs, follows the unfinished ones,
+// keeps their logs and progress, submits and kills. Views read its model and signals; they
+// never call the network themselves.
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    enum class State { Idle, Connecting, Ready, Failed };
+    Q_ENUM(State)
+
+    // No profile: the built-in "Local" connection to jobdeck-server.
+    explicit Session(std::optional<ConnectionProfile> profile = std::nullopt, QObject *parent = nullptr);
+    ~Session() override;
+
+    // For the local connection: where the runtime file is (tests use their own).
+    void setRuntimeFile(const QString &path);
+    void setLanguage(Language language);
+
+    void start();
+    State state() const { return m_state; }
+    QString displayName() const;
+    Backend *backend() const { return m_backend.get(); }
+    JobListModel *jobs() const { return m_jobs; }
+
+    QStringList logLines(const QString &jobId) const { return m_logs.value(jobId); }
+    QList<QPointF> progressSamples(const QString &jobId) const { return m_progress.value(jobId); }
+    // Makes sure the job's log is read (a finished job from history is read once).
+    void loadLog(const QString &jobId);
+
+    void submit(const SubmitRequest &request);
+    void kill(const QString &jobId);
+
+Q_SIGNALS:
+    void stateChanged(JobDeck::Session::State state, const QString &message);
+    void logAppended(const QString &jobId, qint64 firstLineNumber, const QStringList &lines);
+    void progressSampled(const QString &jobId, const QPointF &sample);
+    void submitted(const JobDeck::Job &job);
+    // Something the user should hear about (a failed submit, a lost connection).
+    void notice(const QString &text);
+
+private:
+    void connectBackend();
+    void refreshList();
+    void follow(const Job &job);
+    void setState(State state, const QString &message);
+
+    std::optional<ConnectionProfile> m_profile;
+    ConnectionProfile m_active;
+    Language m_language = Language::English;
+    QString m_runtimeFile;
+    std::unique_ptr<Backend> m_backend;
+    JobMonitor *m_monitor = nullptr;
+    JobListModel *m_jobs;
+    State m_state = State::Idle;
+    QHash<QString, QStringList> m_logs;
+    QHash<QString, QList<QPointF>> m_progress;
+    QHash<QString, qint64> m_followedSinceMs;
+};
+
+} // namespace JobDeck
