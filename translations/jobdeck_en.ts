@@ -1,4 +1,22 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>JobDeck::HttpClient</name>
+    <message numerus="yes">
+        <source>The connection was lost while reading the answer (%n bytes received)</source>
+        <translation><numerusform>The connection was lost while reading the answer (%n byte received)</numerusform><numerusform>The connection was lost while reading the answer (%n bytes received)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” (HTTP %2, %n bytes)</source>
+        <translation><numerusform>“%1” (HTTP %2, %n byte)</numerusform><numerusform>“%1” (HTTP %2, %n bytes)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::MainWindow</name>
+    <message numerus="yes">
+        <source>Result %1 (%n row(s))</source>
+        <translation><numerusform>Result %1 (%n row)</numerusform><numerusform>Result %1 (%n rows)</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -810,6 +810,18 @@ GROUP BY dept
 ORDER BY employees DESC;
 </translation>
     </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Result %1 (%n row(s))</source>
+        <translation><numerusform>结果 %1（%n 行）</numerusform></translation>
+    </message>
+    <message>
+        <source>The first %1 rows of %2 are shown</source>
+        <translation>显示了 %2 行中的前 %1 行</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::ProgressChart</name>
@@ -859,6 +871,14 @@ ORDER BY employees DESC;
     <message>
         <source>Cannot kill job %1: %2</source>
         <translation>无法终止作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the results of %1: %2</source>
+        <translation>无法读取 %1 的结果：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 of %2: %3</source>
+        <translation>无法读取 %2 的 %1：%3</translation>
     </message>
 </context>
 <context>

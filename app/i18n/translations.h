@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QTranslator>
 
+#include <memory>
+
 namespace JobDeck {
 
 // Installs JobDeck's and Qt's translators on the running application and swaps them
@@ -30,9 +32,9 @@ private:
     void removeTranslators();
 
     Language m_language = Language::English;
-    QTranslator m_jobdeck;
-    QTranslator m_qt;
-    bool m_installed = false;
+    std::unique_ptr<QTranslator> m_jobdeck;
+    std::unique_ptr<QTranslator> m_qt;
+    bool m_applied = false;
 };
 
 } // namespace JobDeck

@@ -160,6 +160,46 @@ void Session::loadLog(const QString &jobId)
     follow(job);
 }
 
+void Session::loadResults(const QString &jobId)
+{
+    if (!m_backend || !m_backend->capabilities().results)
+        return;
+    const Job job = m_jobs->job(jobId);
+    if (job.state != JobState::Succeeded)
+        return;
+    onFinished(m_backend->resultSets(job), this, [this, jobId](const Result<QList<ResultSetRef>> &sets) {
+        if (!sets) {
+            Q_EMIT notice(tr("Cannot read the results of %1: %2").arg(jobId, sets.error().describe()));
+            return;
+        }
+        loadResultPages(jobId, *sets, {}, {});
+    });
+}
+
+void Session::loadResultPages(const QString &jobId,
+                              QList<ResultSetRef> sets,
+                              QStringList names,
+                              QList<ResultPage> pages)
+{
+    if (pages.size() == sets.size()) {
+        Q_EMIT resultsLoaded(jobId, names, pages);
+        return;
+    }
+    const ResultSetRef next = sets.at(pages.size());
+    onFinished(m_backend->resultPage(next, 1, ResultPageRows),
+               this,
+               [this, jobId, sets, names, pages, next](const Result<ResultPage> &page) mutable {
+                   if (!page) {
+                       Q_EMIT notice(
+                           tr("Cannot read %1 of %2: %3").arg(next.name, jobId, page.error().describe()));
+                       return;
+                   }
+                   names.append(next.name);
+                   pages.append(*page);
+                   loadResultPages(jobId, sets, names, pages);
+               });
+}
+
 void Session::submit(const SubmitRequest &request)
 {
     if (m_state != State::Ready) {

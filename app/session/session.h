@@ -48,6 +48,10 @@ public:
     // Makes sure the job's log is read (a finished job from history is read once).
     void loadLog(const QString &jobId);
 
+    // Reads the first page of each of a finished job's result sets; resultsLoaded() follows.
+    void loadResults(const QString &jobId);
+    static constexpr int ResultPageRows = 5000;
+
     void submit(const SubmitRequest &request);
     void kill(const QString &jobId);
 
@@ -56,6 +60,10 @@ Q_SIGNALS:
     void logAppended(const QString &jobId, qint64 firstLineNumber, const QStringList &lines);
     void progressSampled(const QString &jobId, const QPointF &sample);
     void submitted(const JobDeck::Job &job);
+    // `names[i]` names `pages[i]`; empty lists when the job produced no result set.
+    void resultsLoaded(const QString &jobId,
+                       const QStringList &names,
+                       const QList<JobDeck::ResultPage> &pages);
     // Something the user should hear about (a failed submit, a lost connection).
     void notice(const QString &text);
 
@@ -64,6 +72,10 @@ private:
     void refreshList();
     void follow(const Job &job);
     void setState(State state, const QString &message);
+    void loadResultPages(const QString &jobId,
+                         QList<ResultSetRef> sets,
+                         QStringList names,
+                         QList<ResultPage> pages);
 
     std::optional<ConnectionProfile> m_profile;
     ConnectionProfile m_active;

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void cataloguesAreBuiltIn()
     {
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/jobdeck_zh_CN.qm")));
+        QVERIFY(QFile::exists(QStringLiteral(":/i18n/jobdeck_en.qm")));
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/qtbase_zh_CN.qm")));
     }
 
@@ -90,6 +91,13 @@ private Q_SLOTS:
         QVERIFY(translations.setLanguage(Language::English));
         QCOMPARE(changed.count(), 2);
         QCOMPARE(about(), QStringLiteral("&About JobDeck"));
+        // English has its plural forms: "%n row(s)" reads "1 row" and "3 rows".
+        const auto rows = [](int n) {
+            return QCoreApplication::translate("JobDeck::MainWindow", "Result %1 (%n row(s))", nullptr, n)
+                .arg(1);
+        };
+        QCOMPARE(rows(1), QStringLiteral("Result 1 (1 row)"));
+        QCOMPARE(rows(3), QStringLiteral("Result 1 (3 rows)"));
     }
 };
 

@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
@@ -60,6 +61,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.progressChart()->sampleCount() > 0, 10000);
         auto *logStack = qobject_cast<QStackedWidget *>(window.logDock()->widget());
         QCOMPARE(logStack->currentWidget(), window.logView());
+        // The SELECT's rows, in the results dock.
+        QTRY_COMPARE_WITH_TIMEOUT(window.resultTabs()->count(), 1, 10000);
+        auto *table = qobject_cast<QTableView *>(window.resultTabs()->widget(0));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("n"));
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("2"));
+        auto *resultStack = qobject_cast<QStackedWidget *>(window.resultsDock()->widget());
+        QCOMPARE(resultStack->currentWidget(), window.resultTabs());
     }
 
     void killsTheSelectedJobAndPicksUpJobsAfterARestart()
@@ -89,7 +99,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(again.jobs()->rowOf(jobId) >= 0, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(again.jobs()->job(jobId).state, JobState::Succeeded, 20000);
         again.loadLog(jobId); // followed already if it was still running when listed; read once if not
-        QTRY_VERIFY_WITH_TIMEOUT(again.logLines(jobId).join(u'\n').contains(u"finished-after-restart"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(again.logLines(jobId).join(u'\n').contains(u"finished-after-restart"),
+                                 10000);
 
         // A job killed from the console.
         window.editor()->setPlainText(QStringLiteral("sleep 600.75"));

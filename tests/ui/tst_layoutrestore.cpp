@@ -32,6 +32,8 @@ private Q_SLOTS:
         QCOMPARE(window.dockWidgetArea(window.logDock()), Qt::BottomDockWidgetArea);
         QCOMPARE(window.dockWidgetArea(window.progressDock()), Qt::RightDockWidgetArea);
         QCOMPARE(window.dockWidgetArea(window.timelineDock()), Qt::RightDockWidgetArea);
+        QCOMPARE(window.dockWidgetArea(window.resultsDock()), Qt::BottomDockWidgetArea);
+        QVERIFY(window.tabifiedDockWidgets(window.logDock()).contains(window.resultsDock()));
     }
 
     void restartRestoresDockLayout()

@@ -16,6 +16,7 @@ ProgressChart::ProgressChart(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     auto *chart = new QChart;
     chart->legend()->hide();
+    m_series->setPointsVisible(true); // a job that ends at once has one sample: still seen
     chart->addSeries(m_series);
     m_percent->setRange(0, 100);
     m_percent->setLabelFormat(QStringLiteral("%d%%"));

@@ -7,6 +7,7 @@
 #include "editor/syntaxrepository.h"
 #include "i18n/translations.h"
 #include "jobs/joblistmodel.h"
+#include "jobs/resulttablemodel.h"
 #include "logview/logview.h"
 #include "session/session.h"
 
@@ -33,6 +34,7 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -41,7 +43,7 @@ namespace JobDeck {
 
 namespace {
 // Bump when the docks change so an old saved layout is not applied to a new set of docks.
-constexpr int LayoutVersion = 2;
+constexpr int LayoutVersion = 3;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
 constexpr auto ThemeKey = "editor/theme";
@@ -60,6 +62,7 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     , m_jobProxy(new QSortFilterProxyModel(this))
     , m_logView(new LogView(this))
     , m_progressChart(new ProgressChart(this))
+    , m_resultTabs(new QTabWidget(this))
     , m_cursorLabel(new QLabel(this))
     , m_draftTimer(new QTimer(this))
 {
@@ -83,6 +86,12 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
         QStringLiteral("progressDock"), Qt::RightDockWidgetArea, &m_progressEmpty, m_progressChart);
     m_timelineDock = addPanelDock(QStringLiteral("timelineDock"), Qt::RightDockWidgetArea, &m_timelineEmpty);
     m_logDock = addPanelDock(QStringLiteral("logDock"), Qt::BottomDockWidgetArea, &m_logEmpty, m_logView);
+    m_resultTabs->setObjectName(QStringLiteral("resultTabs"));
+    m_resultTabs->setDocumentMode(true);
+    m_resultsDock = addPanelDock(
+        QStringLiteral("resultsDock"), Qt::BottomDockWidgetArea, &m_resultsEmpty, m_resultTabs);
+    tabifyDockWidget(m_logDock, m_resultsDock);
+    m_logDock->raise();
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
     resizeDocks({m_jobListDock, m_progressDock}, {280, 340}, Qt::Horizontal);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
@@ -187,7 +196,7 @@ void MainWindow::createMenus()
     m_jobToolBar->addAction(m_killAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget *dock : {m_jobListDock, m_timelineDock, m_logDock, m_progressDock})
+    for (QDockWidget *dock : {m_jobListDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
@@ -279,6 +288,7 @@ void MainWindow::retranslateUi()
     m_timelineDock->setWindowTitle(tr("Steps"));
     m_logDock->setWindowTitle(tr("Log"));
     m_progressDock->setWindowTitle(tr("Progress"));
+    m_resultsDock->setWindowTitle(tr("Results"));
     updateEmptyStates();
     updateTitle();
     updateCursorPosition();
@@ -328,6 +338,38 @@ void MainWindow::updateEmptyStates()
     showPage(m_logDock, selected);
     showPage(m_progressDock, selected && m_progressChart->sampleCount() > 0);
     showPage(m_timelineDock, false);
+    showPage(m_resultsDock, selected && m_resultsJob == m_currentJob && m_resultTabs->count() > 0);
+}
+
+void MainWindow::showResults(const QString &jobId, const QStringList &names, const QList<ResultPage> &pages)
+{
+    if (jobId != m_currentJob)
+        return;
+    while (m_resultTabs->count() > 0) {
+        QWidget *page = m_resultTabs->widget(0);
+        m_resultTabs->removeTab(0);
+        page->deleteLater();
+    }
+    m_resultsJob = jobId;
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const ResultPage &page = pages.at(i);
+        auto *table = new QTableView(m_resultTabs);
+        table->setObjectName(QStringLiteral("resultTable"));
+        table->setModel(new ResultTableModel(page.columns, page.rows, table));
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setWordWrap(false);
+        const qint64 total = page.totalRows >= 0 ? page.totalRows : page.rows.size();
+        QString title
+            = tr("Result %1 (%n row(s))", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(i + 1);
+        m_resultTabs->addTab(table, title);
+        if (total > page.rows.size())
+            m_resultTabs->setTabToolTip(
+                int(i), tr("The first %1 rows of %2 are shown").arg(page.rows.size()).arg(total));
+        else if (!page.notice.isEmpty())
+            m_resultTabs->setTabToolTip(int(i), page.notice);
+        Q_UNUSED(names);
+    }
+    updateEmptyStates();
 }
 
 void MainWindow::connectSession()
@@ -347,9 +389,16 @@ void MainWindow::connectSession()
         this,
         [this](const QModelIndex &current) { showJob(current.data(JobListModel::JobRole).value<Job>().id); });
     connect(m_session->jobs(), &QAbstractItemModel::dataChanged, this, [this] {
-        m_killAction->setEnabled(!m_currentJob.isEmpty()
-                                 && !m_session->jobs()->job(m_currentJob).isTerminal());
+        const Job current = m_session->jobs()->job(m_currentJob);
+        m_killAction->setEnabled(!m_currentJob.isEmpty() && !current.isTerminal());
+        // The shown job just succeeded: its result sets are there to read.
+        if (current.state == JobState::Succeeded && m_resultsJob != m_currentJob) {
+            m_resultsJob = m_currentJob;
+            m_session->loadResults(m_currentJob);
+        }
+        updateEmptyStates();
     });
+    connect(m_session, &Session::resultsLoaded, this, &MainWindow::showResults);
     connect(m_session, &Session::stateChanged, this, [this](Session::State state, const QString &message) {
         m_sessionMessage = message;
         m_runAction->setEnabled(state == Session::State::Ready);
@@ -395,6 +444,16 @@ void MainWindow::showJob(const QString &jobId)
     m_logView->showLines(m_session->logLines(jobId));
     m_progressChart->showSamples(m_session->progressSamples(jobId));
     m_session->loadLog(jobId);
+    while (m_resultTabs->count() > 0) {
+        QWidget *page = m_resultTabs->widget(0);
+        m_resultTabs->removeTab(0);
+        page->deleteLater();
+    }
+    m_resultsJob.clear();
+    if (m_session->jobs()->job(jobId).state == JobState::Succeeded) {
+        m_resultsJob = jobId;
+        m_session->loadResults(jobId);
+    }
     updateEmptyStates();
 }
 

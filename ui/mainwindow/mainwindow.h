@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backends/backend.h"
 #include "workspace/draftstore.h"
 
 #include <QMainWindow>
@@ -10,6 +11,7 @@ class QDockWidget;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
 class QToolBar;
@@ -42,6 +44,8 @@ public:
     QDockWidget *timelineDock() const { return m_timelineDock; }
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *progressDock() const { return m_progressDock; }
+    QDockWidget *resultsDock() const { return m_resultsDock; }
+    QTabWidget *resultTabs() const { return m_resultTabs; }
     QTableView *jobTable() const { return m_jobTable; }
     LogView *logView() const { return m_logView; }
     ProgressChart *progressChart() const { return m_progressChart; }
@@ -69,6 +73,7 @@ private:
     void killCurrentJob();
     void showJob(const QString &jobId);
     void updateEmptyStates();
+    void showResults(const QString &jobId, const QStringList &names, const QList<ResultPage> &pages);
     void createMenus();
     void retranslateUi();
     void restoreLayout();
@@ -95,10 +100,14 @@ private:
     QDockWidget *m_timelineDock;
     QDockWidget *m_logDock;
     QDockWidget *m_progressDock;
+    QDockWidget *m_resultsDock;
+    QTabWidget *m_resultTabs;
+    QString m_resultsJob; // the job whose result sets are shown (or being read)
     EmptyState *m_jobListEmpty = nullptr;
     EmptyState *m_timelineEmpty = nullptr;
     EmptyState *m_logEmpty = nullptr;
     EmptyState *m_progressEmpty = nullptr;
+    EmptyState *m_resultsEmpty = nullptr;
     QLabel *m_cursorLabel;
     QTimer *m_draftTimer;
     DraftStore m_drafts;

@@ -277,8 +277,12 @@ Pending<Job> *LinkisBackend::submit(const SubmitRequest &submission)
         pending->finish(failure(BackendError::Kind::Refused, tr("The script is empty")));
         return pending;
     }
-    const QString engine = submission.engine.isEmpty() ? QStringLiteral("spark") : submission.engine;
     const QString runType = submission.runType.isEmpty() ? QStringLiteral("sql") : submission.runType;
+    // jobdeck-server runs SQL on SQLite and shell on /bin/sh; a Linkis gateway's usual engine is Spark.
+    const QString defaultEngine
+        = kind() == u"local" ? (runType == u"shell" ? QStringLiteral("shell") : QStringLiteral("sqlite"))
+                             : QStringLiteral("spark");
+    const QString engine = submission.engine.isEmpty() ? defaultEngine : submission.engine;
     const QString user = m_profile.proxyUser.isEmpty() ? m_profile.user : m_profile.proxyUser;
     QJsonObject configuration{
         {QStringLiteral("startup"), QJsonObject::fromVariantMap(submission.startupConfiguration)},
