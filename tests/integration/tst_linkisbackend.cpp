@@ -37,7 +37,7 @@ ConnectionProfile profileFor(const LinkisSimulator &sim)
     profile.url = sim.baseUrl();
     profile.user = User;
     profile.secret = Password;
-    profile.requestTimeoutMs = 5000;
+    profile.requestTimeoutMs = 30000; // generous: sanitizer builds on a loaded machine are slow
     return profile;
 }
 

@@ -438,6 +438,32 @@ private Q_SLOTS:
         QVERIFY2(interrupted->errorMessage.contains(u"stopped"), qPrintable(interrupted->errorMessage));
     }
 
+    void parallelismAndTimeout()
+    {
+        // A server of its own: one job at a time, each limited to one second.
+        ServerProcess strict(m_dir.filePath(QStringLiteral("strict")),
+                             {QStringLiteral("--parallel"),
+                              QStringLiteral("1"),
+                              QStringLiteral("--job-timeout"),
+                              QStringLiteral("1")});
+        QVERIFY(strict.start());
+        LinkisBackend backend(strict.tokenProfile());
+        AWAIT(first, backend.submit(script(QStringLiteral("sleep 600.95"), QStringLiteral("shell"))));
+        AWAIT(second, backend.submit(script(QStringLiteral("echo second ran"), QStringLiteral("shell"))));
+        QVERIFY(first.has_value() && second.has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *first), QStringLiteral("Running"), 10000);
+        QCOMPARE(rawStatus(backend, *second), QStringLiteral("Scheduled")); // waits for the slot
+        // The first runs into the limit; then the second gets its turn.
+        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *first), QStringLiteral("Timeout"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *second), QStringLiteral("Succeed"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(processesWith("sleep 600.95").isEmpty(), 5000);
+        AWAIT(record, backend.details(*first));
+        QVERIFY(record.has_value());
+        QCOMPARE(record->state, JobState::Failed);
+        QCOMPARE(record->rawStatus, QStringLiteral("Timeout"));
+        QVERIFY2(record->errorMessage.contains(u"limit"), qPrintable(record->errorMessage));
+    }
+
     void cliStartsTheLocalServerOnDemand()
     {
         // No --url: the CLI finds the local server through the default runtime file, and

@@ -7,14 +7,15 @@
 namespace JobDeck {
 
 ProgressChart::ProgressChart(QWidget *parent)
-    : QChartView(parent)
+    // The chart goes in through the constructor: setChart() would orphan the default one.
+    : QChartView(new QChart, parent)
     , m_series(new QLineSeries)
     , m_time(new QValueAxis)
     , m_percent(new QValueAxis)
 {
     setObjectName(QStringLiteral("progressChart"));
     setRenderHint(QPainter::Antialiasing);
-    auto *chart = new QChart;
+    QChart *chart = this->chart();
     chart->legend()->hide();
     m_series->setPointsVisible(true); // a job that ends at once has one sample: still seen
     chart->addSeries(m_series);
@@ -27,7 +28,6 @@ ProgressChart::ProgressChart(QWidget *parent)
     m_series->attachAxis(m_time);
     m_series->attachAxis(m_percent);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    setChart(chart);
     retranslate();
 }
 
