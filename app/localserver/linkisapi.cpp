@@ -55,6 +55,29 @@ QString fileUrl(const QString &path)
     return QUrl::fromLocalFile(path).toString();
 }
 
+// Linkis's log answer: [ERROR, WARN, INFO, ALL], each the lines joined by '\n' (protocols.md 1.7).
+QJsonArray levelArrays(const QList<JobLog::Line> &lines)
+{
+    QStringList error, warn, info, all;
+    for (const JobLog::Line &line : lines) {
+        (line.level == LogLevel::Error  ? error
+         : line.level == LogLevel::Warn ? warn
+                                        : info)
+            .append(line.text);
+        all.append(line.text);
+    }
+    return {error.join(u'\n'), warn.join(u'\n'), info.join(u'\n'), all.join(u'\n')};
+}
+
+QString allText(const QList<JobLog::Line> &lines)
+{
+    QStringList all;
+    all.reserve(lines.size());
+    for (const JobLog::Line &line : lines)
+        all.append(line.text);
+    return all.join(u'\n');
+}
+
 QString shortExecId(const JobRecord &job)
 {
     return QStringLiteral("IDE_%1_%2").arg(job.user).arg(job.taskId);
@@ -387,24 +410,14 @@ LinkisApi::Answer LinkisApi::entrance(const QHttpServerRequest &request,
             return answer;
         }
         size = size < 0 ? 10000 : std::min<qint64>(size, 10000);
-        QStringList error, warn, info, all;
         const QList<JobLog::Line> page = log ? log->read(start - 1, size) : QList<JobLog::Line>{};
-        for (const JobLog::Line &line : page) {
-            (line.level == LogLevel::Error  ? error
-             : line.level == LogLevel::Warn ? warn
-                                            : info)
-                .append(line.text);
-            all.append(line.text);
-        }
         answer.status = 0;
         answer.message = both(QStringLiteral("Return log information"), QStringLiteral("返回日志信息"));
         const bool distinct = query.queryItemValue(QStringLiteral("distinctLevel")) != u"false";
-        answer.data = {{QStringLiteral("execID"), id},
-                       {QStringLiteral("log"),
-                        distinct ? QJsonValue(QJsonArray{
-                            error.join(u'\n'), warn.join(u'\n'), info.join(u'\n'), all.join(u'\n')})
-                                 : QJsonValue(all.join(u'\n'))},
-                       {QStringLiteral("fromLine"), fromLine + page.size()}};
+        answer.data
+            = {{QStringLiteral("execID"), id},
+               {QStringLiteral("log"), distinct ? QJsonValue(levelArrays(page)) : QJsonValue(allText(page))},
+               {QStringLiteral("fromLine"), fromLine + page.size()}};
         return answer;
     }
     answer.message
@@ -552,20 +565,10 @@ LinkisApi::Answer LinkisApi::fileSystem(const QHttpServerRequest &request,
         if (path != logUrl)
             return refuse();
         JobLog *log = m_jobs->log(taskId);
-        QStringList error, warn, info, all;
-        if (log) {
-            for (const JobLog::Line &line : log->read(0, log->lineCount())) {
-                (line.level == LogLevel::Error  ? error
-                 : line.level == LogLevel::Warn ? warn
-                                                : info)
-                    .append(line.text);
-                all.append(line.text);
-            }
-        }
+        const QList<JobLog::Line> lines = log ? log->read(0, log->lineCount()) : QList<JobLog::Line>{};
         answer.status = 0;
         answer.message = both(QStringLiteral("OK"), QStringLiteral("成功"));
-        answer.data = {{QStringLiteral("log"),
-                        QJsonArray{error.join(u'\n'), warn.join(u'\n'), info.join(u'\n'), all.join(u'\n')}}};
+        answer.data = {{QStringLiteral("log"), levelArrays(lines)}};
         return answer;
     }
     if (verb == u"getDirFileTrees") {

@@ -1,5 +1,7 @@
 #include "localserver/serverconfig.h"
 
+#include "core/privatefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -146,21 +148,7 @@ QString ServerConfig::save() const
     const QJsonObject object{{QStringLiteral("users"), accounts},
                              {QStringLiteral("parallelism"), parallelism},
                              {QStringLiteral("jobTimeoutSeconds"), jobTimeoutSeconds}};
-    // Born 0600 and renamed into place: no moment with the hashes readable by others.
-    const QString temporary = path + u".tmp";
-    QFile::remove(temporary);
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner))
-        return tr("cannot write %1: %2").arg(temporary, file.errorString());
-    const QByteArray bytes = QJsonDocument(object).toJson();
-    const bool written = file.write(bytes) == bytes.size() && file.flush();
-    file.close();
-    if (!written
-        || std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(temporary);
-        return tr("cannot write %1").arg(path);
-    }
-    return {};
+    return writePrivateFile(path, QJsonDocument(object).toJson());
 }
 
 bool ServerConfig::checkPassword(const QString &user, const QString &password) const

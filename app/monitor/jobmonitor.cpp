@@ -95,15 +95,14 @@ void JobMonitor::unfollow(const QString &jobId)
     tracked->timer->deleteLater();
 }
 
-void JobMonitor::startRound(Tracked &tracked)
+template<typename T, typename Handler>
+void JobMonitor::ask(Tracked &tracked, Pending<T> *call, Handler handler)
 {
-    tracked.changedThisRound = false;
-    tracked.logGrewThisRound = false;
     ++m_calls;
-    auto *call = m_backend->refresh(tracked.job);
     tracked.inFlight = call;
+    // By id, not by reference: the job may be unfollowed before the answer comes.
     const QString id = tracked.job.id;
-    onFinished(call, this, [this, id](const Result<Job> &result) {
+    onFinished(call, this, [this, id, handler = std::move(handler)](const Result<T> &result) {
         Tracked *t = find(id);
         if (!t)
             return;
@@ -111,13 +110,22 @@ void JobMonitor::startRound(Tracked &tracked)
             failed(*t, result.error());
             return;
         }
-        applyUpdate(*t, *result);
-        if (t->job.isTerminal())
-            t->terminalSeen = true;
-        if (m_backend->capabilities().log && !t->logComplete)
-            readLog(*t, 0);
+        handler(*t, *result);
+    });
+}
+
+void JobMonitor::startRound(Tracked &tracked)
+{
+    tracked.changedThisRound = false;
+    tracked.logGrewThisRound = false;
+    ask(tracked, m_backend->refresh(tracked.job), [this](Tracked &t, const Job &update) {
+        applyUpdate(t, update);
+        if (t.job.isTerminal())
+            t.terminalSeen = true;
+        if (m_backend->capabilities().log && !t.logComplete)
+            readLog(t, 0);
         else
-            afterLog(*t);
+            afterLog(t);
     });
 }
 
@@ -166,36 +174,27 @@ void JobMonitor::applyUpdate(Tracked &tracked, const Job &update)
 
 void JobMonitor::readLog(Tracked &tracked, int pagesThisRound)
 {
-    ++m_calls;
-    auto *call = m_backend->log(tracked.job, tracked.cursor, m_policy.logPageSize);
-    tracked.inFlight = call;
-    const QString id = tracked.job.id;
-    onFinished(call, this, [this, id, pagesThisRound](const Result<LogPage> &result) {
-        Tracked *t = find(id);
-        if (!t)
-            return;
-        if (!result) {
-            failed(*t, result.error()); // the cursor stays: the same lines are asked for again
-            return;
-        }
-        const LogPage &page = *result;
-        const qint64 first = t->cursor.delivered + 1;
-        t->cursor = page.next;
-        t->logComplete = page.complete;
-        t->lastLogPageEmpty = page.lines.isEmpty();
-        if (!page.lines.isEmpty()) {
-            t->logGrewThisRound = true;
-            Q_EMIT logAppended(id, first, page.lines);
-        }
-        if (page.more && !page.complete) {
-            if (pagesThisRound + 1 < m_policy.maxLogPagesPerRound)
-                readLog(*t, pagesThisRound + 1);
-            else
-                scheduleNext(*t, true); // let other jobs have a turn, then go on at once
-            return;
-        }
-        afterLog(*t);
-    });
+    // On failure the cursor stays: the same lines are asked for again.
+    ask(tracked,
+        m_backend->log(tracked.job, tracked.cursor, m_policy.logPageSize),
+        [this, pagesThisRound](Tracked &t, const LogPage &page) {
+            const qint64 first = t.cursor.delivered + 1;
+            t.cursor = page.next;
+            t.logComplete = page.complete;
+            t.lastLogPageEmpty = page.lines.isEmpty();
+            if (!page.lines.isEmpty()) {
+                t.logGrewThisRound = true;
+                Q_EMIT logAppended(t.job.id, first, page.lines);
+            }
+            if (page.more && !page.complete) {
+                if (pagesThisRound + 1 < m_policy.maxLogPagesPerRound)
+                    readLog(t, pagesThisRound + 1);
+                else
+                    scheduleNext(t, true); // let other jobs have a turn, then go on at once
+                return;
+            }
+            afterLog(t);
+        });
 }
 
 void JobMonitor::afterLog(Tracked &tracked)
@@ -218,34 +217,23 @@ void JobMonitor::afterLog(Tracked &tracked)
 
 void JobMonitor::readProgress(Tracked &tracked)
 {
-    ++m_calls;
-    auto *call = m_backend->progress(tracked.job);
-    tracked.inFlight = call;
-    const QString id = tracked.job.id;
-    onFinished(call, this, [this, id](const Result<ProgressReport> &result) {
-        Tracked *t = find(id);
-        if (!t)
-            return;
-        if (!result) {
-            failed(*t, result.error());
-            return;
-        }
-        QList<SubJobProgress> subJobs = t->subJobs;
-        mergeSubJobs(subJobs, result->subJobs);
-        const double progress = result->progress >= 0 ? result->progress : t->job.progress;
-        if (progress != t->lastProgress || subJobs != t->subJobs) {
-            t->lastProgress = progress;
-            t->subJobs = subJobs;
-            t->changedThisRound = true;
+    ask(tracked, m_backend->progress(tracked.job), [this](Tracked &t, const ProgressReport &report) {
+        QList<SubJobProgress> subJobs = t.subJobs;
+        mergeSubJobs(subJobs, report.subJobs);
+        const double progress = report.progress >= 0 ? report.progress : t.job.progress;
+        if (progress != t.lastProgress || subJobs != t.subJobs) {
+            t.lastProgress = progress;
+            t.subJobs = subJobs;
+            t.changedThisRound = true;
             if (progress >= 0 || !subJobs.isEmpty()) {
-                Job updated = t->job;
+                Job updated = t.job;
                 updated.progress = progress;
                 updated.subJobs = subJobs;
-                applyUpdate(*t, updated);
-                Q_EMIT progressSampled(id, QDateTime::currentDateTimeUtc(), progress, subJobs);
+                applyUpdate(t, updated);
+                Q_EMIT progressSampled(t.job.id, QDateTime::currentDateTimeUtc(), progress, subJobs);
             }
         }
-        scheduleNext(*t);
+        scheduleNext(t);
     });
 }
 

@@ -72,6 +72,9 @@ Q_SIGNALS:
 private:
     struct Tracked;
 
+    // Sends one call for the job and hands a success to `handler`; failures go to failed().
+    template<typename T, typename Handler>
+    void ask(Tracked &tracked, Pending<T> *call, Handler handler);
     void startRound(Tracked &tracked);
     void readLog(Tracked &tracked, int pagesThisRound);
     void afterLog(Tracked &tracked);

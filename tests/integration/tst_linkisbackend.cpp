@@ -10,6 +10,8 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include "support/await.h"
+
 using namespace JobDeck;
 using Sim::LinkisSimulator;
 
@@ -18,18 +20,6 @@ namespace {
 const QString User = QStringLiteral("alice");
 const QString Password = QStringLiteral("s3cret-pw");
 
-// Waits for a pending call, spinning the event loop (the simulator answers from it);
-// fails the test when it does not finish.
-#define AWAIT(var, expr)                                                                                     \
-    std::optional<std::remove_reference_t<decltype((expr)->result())>> var##_holder;                         \
-    {                                                                                                        \
-        auto *var##_call = (expr);                                                                           \
-        QObject var##_context;                                                                               \
-        onFinished(var##_call, &var##_context, [&](const auto &r) { var##_holder.emplace(r); });             \
-        QTRY_VERIFY_WITH_TIMEOUT(var##_holder.has_value(), 30000);                                           \
-    }                                                                                                        \
-    const auto &var = *var##_holder;
-
 ConnectionProfile profileFor(const LinkisSimulator &sim)
 {
     ConnectionProfile profile;
@@ -37,7 +27,7 @@ ConnectionProfile profileFor(const LinkisSimulator &sim)
     profile.url = sim.baseUrl();
     profile.user = User;
     profile.secret = Password;
-    profile.requestTimeoutMs = 30000; // generous: sanitizer builds on a loaded machine are slow
+    profile.requestTimeoutMs = 10000; // generous: sanitizer builds on a loaded machine are slow
     return profile;
 }
 

@@ -17,22 +17,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/await.h"
+
 #include <csignal>
 #include <sys/stat.h>
 
 using namespace JobDeck;
 
 namespace {
-
-#define AWAIT(var, expr)                                                                                     \
-    std::optional<std::remove_reference_t<decltype((expr)->result())>> var##_holder;                         \
-    {                                                                                                        \
-        auto *var##_call = (expr);                                                                           \
-        QObject var##_context;                                                                               \
-        onFinished(var##_call, &var##_context, [&](const auto &r) { var##_holder.emplace(r); });             \
-        QTRY_VERIFY_WITH_TIMEOUT(var##_holder.has_value(), 60000);                                           \
-    }                                                                                                        \
-    const auto &var = *var##_holder;
 
 QString serverProgram()
 {
@@ -251,7 +243,7 @@ private Q_SLOTS:
                                         "done"),
                          QStringLiteral("shell"))));
         QVERIFY(job.has_value());
-        const Followed followed = follow(backend, *job, 120000);
+        const Followed followed = follow(backend, *job, 600000); // sanitizer builds take their time
         QVERIFY(followed.ended);
         QCOMPARE(followed.finished.state, JobState::Succeeded);
         QList<int> rows;

@@ -1,5 +1,7 @@
 #include "backends/local/localserverfile.h"
 
+#include "core/privatefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -7,8 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
-
-#include <cstdio>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -55,26 +55,11 @@ QString LocalServerInfo::write(const QString &path) const
     if (!QDir().mkpath(dir))
         return QCoreApplication::translate("LocalServer", "cannot create %1").arg(dir);
     QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    // The token is a secret: the file is born readable by its owner only (never a moment
-    // with wider permissions), then renamed over the old one so readers see it whole.
-    const QString temporary = path + u".tmp" + QString::number(QCoreApplication::applicationPid());
-    QFile::remove(temporary);
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner))
-        return file.errorString();
     const QJsonObject object{{QStringLiteral("url"), url.toString()},
                              {QStringLiteral("user"), user},
                              {QStringLiteral("token"), token},
                              {QStringLiteral("pid"), pid}};
-    const QByteArray bytes = QJsonDocument(object).toJson();
-    const bool written = file.write(bytes) == bytes.size() && file.flush();
-    file.close();
-    if (!written
-        || std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(temporary);
-        return QCoreApplication::translate("LocalServer", "cannot write %1").arg(path);
-    }
-    return {};
+    return writePrivateFile(path, QJsonDocument(object).toJson()); // the token is a secret
 }
 
 bool LocalServerInfo::processAlive() const
