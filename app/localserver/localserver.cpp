@@ -8,8 +8,31 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 namespace JobDeck::Local {
+
+namespace {
+// Answers go out at once: with Nagle's algorithm on, a body that follows its headers in a
+// second segment waits for the client's delayed ACK, about 40 ms per log page.
+class LowDelayTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        addPendingConnection(socket);
+    }
+};
+} // namespace
 
 LocalServer::LocalServer(ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -44,7 +67,7 @@ bool LocalServer::start(const QHostAddress &address, quint16 port, const QString
     m_jobs->recoverAfterRestart();
 
     m_api = std::make_unique<LinkisApi>(m_jobs.get(), m_store.get(), m_config);
-    m_tcp = new QTcpServer(m_api.get());
+    m_tcp = new LowDelayTcpServer(m_api.get());
     if (!m_tcp->listen(address, port)) {
         *error = QCoreApplication::translate("jobdeck-server", "cannot listen on %1:%2: %3")
                      .arg(address.toString())

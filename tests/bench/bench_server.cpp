@@ -618,7 +618,7 @@ void benchRequests(const Target &floorServer,
             = runLoad(floorServer.url, server.user, server.token, floorRequests, connections, seconds);
         if (interrupted || base.failures < 0)
             return;
-        std::printf("%-44s %5d %11.0f %8.2fx %8.3f %8.3f %7lld\n",
+        std::printf("%-44s %5d %11.0f %8.3fx %8.3f %8.3f %7lld\n",
                     "baseline: floor (QAbstractHttpServer, fixed)",
                     connections,
                     base.requestsPerSecond,
@@ -638,7 +638,7 @@ void benchRequests(const Target &floorServer,
                 = runLoad(server.url, server.user, server.token, row.requests, connections, seconds);
             if (interrupted || load.failures < 0)
                 return;
-            std::printf("%-44s %5d %11.0f %8.2fx %8.3f %8.3f %7lld\n",
+            std::printf("%-44s %5d %11.0f %8.3fx %8.3f %8.3f %7lld\n",
                         row.name.constData(),
                         connections,
                         load.requestsPerSecond,
