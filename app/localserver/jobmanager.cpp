@@ -44,7 +44,7 @@ JobManager::JobManager(const ServerConfig &config, JobStore *store, QObject *par
 {
     qRegisterMetaType<LogLevel>();
     qRegisterMetaType<ResultSetInfo>();
-    for (const char *sub : {"logs", "results", "work", "workspaces"})
+    for (const char *sub : {"logs", "results", "workdirs", "workspaces"})
         QDir().mkpath(m_config.dataDir + u'/' + QLatin1StringView(sub));
 }
 
@@ -126,7 +126,7 @@ void JobManager::recoverAfterRestart()
         if (!log.open(nullptr))
             continue;
         log.append(LogLevel::Error, reason);
-        if (const int ended = endLeftovers(m_config.dataDir + u"/work/" + QString::number(taskId), taskId);
+        if (const int ended = endLeftovers(m_config.dataDir + u"/workdirs/" + QString::number(taskId), taskId);
             ended > 0)
             log.append(LogLevel::Warn, tr("Ended %n process(es) the job had left running.", nullptr, ended));
     }
@@ -207,7 +207,7 @@ void JobManager::start(Active &active)
     for (auto it = variables.begin(); it != variables.end(); ++it)
         context.variables.insert(
             it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
-    context.workDir = m_config.dataDir + u"/work/" + QString::number(job.taskId);
+    context.workDir = m_config.dataDir + u"/workdirs/" + QString::number(job.taskId);
     context.workspaceDb = m_config.dataDir + u"/workspaces/" + job.user + u".sqlite";
     context.resultDir = resultDir(job.taskId);
     QDir().mkpath(context.workDir);
