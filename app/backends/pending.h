@@ -3,6 +3,7 @@
 #include "backends/backenderror.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -25,8 +26,17 @@ public:
 
     bool isFinished() const { return m_finished; }
     void cancel();
-    // What to do when the caller cancels (abort a reply, cancel a sub-call).
+    // What to do when the caller cancels (abort a reply). Dropped once a result is set: the
+    // work it would stop is over, and what it refers to may already be gone.
     void setCancelHandler(std::function<void()> handler) { m_cancel = std::move(handler); }
+    // Cancelling this call cancels `inner`, the call it currently waits for, if that still exists.
+    void cancelWith(PendingCall *inner)
+    {
+        setCancelHandler([inner = QPointer<PendingCall>(inner)] {
+            if (inner)
+                inner->cancel();
+        });
+    }
 
 Q_SIGNALS:
     void finished();
@@ -54,6 +64,7 @@ public:
         if (m_result)
             return; // the first answer wins; a late one (after a timeout) is dropped
         m_result = std::move(result);
+        setCancelHandler({});
         completeLater();
     }
 
@@ -75,7 +86,7 @@ void onFinished(Pending<T> *call, QObject *context, Handler &&handler)
 template<typename Out, typename In, typename Map>
 void chain(Pending<In> *inner, Pending<Out> *outer, Map &&map)
 {
-    outer->setCancelHandler([inner] { inner->cancel(); });
+    outer->cancelWith(inner);
     onFinished(inner, outer, [outer, map = std::forward<Map>(map)](const Result<In> &result) mutable {
         if (!result)
             outer->finish(std::unexpected(result.error()));

@@ -5,6 +5,7 @@
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QSslError>
 
@@ -120,7 +121,9 @@ Pending<HttpResponse> *HttpClient::send(const HttpRequest &request)
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
 
     QNetworkReply *reply = m_manager->sendCustomRequest(networkRequest, request.method, request.body);
-    call->setCancelHandler([reply] {
+    call->setCancelHandler([reply = QPointer<QNetworkReply>(reply)] {
+        if (!reply)
+            return;
         reply->disconnect();
         reply->abort();
         reply->deleteLater();

@@ -105,7 +105,7 @@ LinkisBackend::EnvelopeCall *LinkisBackend::call(const HttpRequest &request)
 void LinkisBackend::send(const HttpRequest &request, EnvelopeCall *pending, bool isReplay)
 {
     auto *http = m_http->send(request);
-    pending->setCancelHandler([http] { http->cancel(); });
+    pending->cancelWith(http);
     onFinished(http, pending, [this, request, pending, isReplay](const Result<HttpResponse> &answer) {
         if (!answer) {
             pending->finish(std::unexpected(answer.error()));
@@ -343,7 +343,7 @@ Pending<Job> *LinkisBackend::submit(const SubmitRequest &submission)
         return job;
     };
     auto *first = call(req);
-    pending->setCancelHandler([first] { first->cancel(); });
+    pending->cancelWith(first);
     onFinished(first, pending, [this, pending, oldReq, accepted](const auto &answer) {
         if (!answer && answer.error().httpStatus == 404) {
             chain(call(oldReq), pending, accepted);
@@ -366,7 +366,7 @@ Pending<Job> *LinkisBackend::refresh(const Job &job)
     if (job.ids.linkisTaskId > 0)
         req.query.addQueryItem(QStringLiteral("taskID"), QString::number(job.ids.linkisTaskId));
     auto *status = call(req);
-    pending->setCancelHandler([status] { status->cancel(); });
+    pending->cancelWith(status);
     onFinished(status, pending, [this, pending, job](const auto &answer) {
         if (answer && answer->first.status == 0) {
             Job updated = job;
@@ -438,7 +438,7 @@ Pending<Linkis::LogChunk> *LinkisBackend::fetchLogChunk(const Job &job, qint64 f
     req.query.addQueryItem(QStringLiteral("fromLine"), QString::number(fromLine));
     req.query.addQueryItem(QStringLiteral("size"), QString::number(size));
     auto *http = m_http->send(req);
-    pending->setCancelHandler([http] { http->cancel(); });
+    pending->cancelWith(http);
     // The log page is the hot, large answer: decoded on the fast path when it is a plain
     // success, through the general envelope otherwise (expiry and re-login, refusals, garbage).
     onFinished(http, pending, [this, req, pending](const Result<HttpResponse> &answer) {
@@ -506,7 +506,7 @@ void LinkisBackend::readLog(const Job &job, LogCursor cursor, int size, Pending<
             cursor.lineBase = 0;
         const qint64 fromLine = cursor.position + cursor.lineBase;
         auto *chunk = fetchLogChunk(job, fromLine, size);
-        pending->setCancelHandler([chunk] { chunk->cancel(); });
+        pending->cancelWith(chunk);
         onFinished(chunk, pending, [=, this](const Result<Linkis::LogChunk> &answer) {
             if (!answer && answer.error().kind == BackendError::Kind::Refused)
                 readArchivedLog(job, cursor, pending, answer.error());
@@ -523,7 +523,7 @@ void LinkisBackend::readLog(const Job &job, LogCursor cursor, int size, Pending<
     // first page is right either way; reading fromLine=1 next tells them apart: a 1-based
     // server answers the same page again, a 0-based one the page shifted by a line.
     auto *first = fetchLogChunk(job, 0, size);
-    pending->setCancelHandler([first] { first->cancel(); });
+    pending->cancelWith(first);
     onFinished(first, pending, [=, this](const Result<Linkis::LogChunk> &firstAnswer) {
         if (!firstAnswer) {
             if (firstAnswer.error().kind == BackendError::Kind::Refused)
@@ -539,7 +539,7 @@ void LinkisBackend::readLog(const Job &job, LogCursor cursor, int size, Pending<
             return;
         }
         auto *probe = fetchLogChunk(job, 1, size);
-        pending->setCancelHandler([probe] { probe->cancel(); });
+        pending->cancelWith(probe);
         onFinished(
             probe, pending, [=, this, firstPage = *firstAnswer](const Result<Linkis::LogChunk> &probeAnswer) {
                 if (!probeAnswer) {
@@ -572,7 +572,7 @@ void LinkisBackend::readArchivedLog(const Job &job,
         return;
     }
     auto *task = historyTask(job.ids.linkisTaskId);
-    pending->setCancelHandler([task] { task->cancel(); });
+    pending->cancelWith(task);
     onFinished(task, pending, [=, this](const Result<QJsonObject> &record) {
         if (!record) {
             pending->finish(std::unexpected(liveError));
@@ -690,7 +690,7 @@ Pending<QString> *LinkisBackend::kill(const Job &job)
         return message.isEmpty() ? tr("Kill requested") : message;
     };
     auto *first = call(req);
-    pending->setCancelHandler([first] { first->cancel(); });
+    pending->cancelWith(first);
     onFinished(first, pending, [this, pending, req, killed](const auto &answer) mutable {
         // Real gateways take GET only; the seed documents POST. Whichever the server refuses
         // with 405, the other is tried, and remembered for this connection.
@@ -717,7 +717,7 @@ Pending<QList<ResultSetRef>> *LinkisBackend::resultSets(const Job &job)
         return pending;
     }
     auto *task = historyTask(job.ids.linkisTaskId);
-    pending->setCancelHandler([task] { task->cancel(); });
+    pending->cancelWith(task);
     onFinished(task, pending, [this, pending, job](const Result<QJsonObject> &record) {
         if (!record) {
             pending->finish(std::unexpected(record.error()));
