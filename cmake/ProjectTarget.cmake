@@ -23,7 +23,13 @@ function(jobdeck_target target)
             target_compile_options(${target} PRIVATE /WX)
         endif()
     endif()
-    if(JOBDECK_SANITIZE)
+    if(JOBDECK_FUZZ)
+        # Coverage for libFuzzer in everything the fuzz targets link; the targets themselves
+        # add the fuzzer's main (tests/fuzz/CMakeLists.txt).
+        target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+            -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+        target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    elseif(JOBDECK_SANITIZE)
         target_compile_options(${target} PRIVATE -fsanitize=address,undefined
             -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)

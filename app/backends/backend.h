@@ -5,6 +5,7 @@
 #include "jobs/job.h"
 
 #include <QDateTime>
+#include <QIODevice>
 #include <QMap>
 #include <QObject>
 #include <QStringList>
@@ -26,7 +27,51 @@ struct Capabilities
     bool results = false;
     bool lineage = false;
     bool history = false;
-    bool runTask = false; // run a saved task by id (Dinky)
+    bool runTask = false;      // run a saved task by id (Dinky)
+    bool restart = false;      // restart a stopped job (Dinky)
+    bool savepoint = false;    // trigger a savepoint (Dinky)
+    bool forceRefresh = false; // ask the server to re-read a job's state (Dinky UNKNOWN)
+    bool remove = false;       // delete a finished job from the server (Kylin drop, SQLFlow delete)
+};
+
+// What can be done to one job right now: the GUI enables its actions from this, the CLI
+// explains a refusal with it. Kylin drops only FINISHED or DISCARDED jobs, for instance.
+struct JobActions
+{
+    bool kill = false;
+    bool pause = false;
+    bool resume = false;
+    bool drop = false;
+    bool restart = false;
+    bool savepoint = false;
+    bool lineage = false;
+    bool forceRefresh = false;
+};
+
+// How to stop a streaming job (Dinky cancel): keep its state in a savepoint first, and
+// whether to force the stop when the savepoint cannot be taken.
+struct CancelOptions
+{
+    bool withSavepoint = false;
+    bool force = true;
+};
+
+// Run a task saved on the server (Dinky), by its id.
+struct TaskRunRequest
+{
+    qint64 taskId = 0;
+    QString savepointPath; // restore from this savepoint; empty = none
+    QMap<QString, QString> variables;
+};
+
+enum class LineageFormat { Json, Csv, Graphml };
+
+// SQLFlow lineage export.
+struct LineageRequest
+{
+    LineageFormat format = LineageFormat::Json;
+    bool tableToTable = false; // table-level relations only
+    QChar csvDelimiter = u',';
 };
 
 struct SubmitRequest
@@ -39,6 +84,14 @@ struct SubmitRequest
     QVariantMap runtimeConfiguration;
     QString name;
     QString scriptPath; // where the script came from, for the server's records
+    // SQLFlow: the SQL files (or zip archives) to analyse, sent as they are; `script` is
+    // then unused. dbVendor overrides the profile's.
+    QStringList files;
+    QString dbVendor;
+    // SQLFlow persistent jobs: incremental submits reuse the id the first one returned.
+    bool persistent = false;
+    bool incremental = false;
+    QString persistJobId;
 };
 
 struct ListQuery
@@ -116,6 +169,8 @@ public:
     virtual Capabilities capabilities() const = 0;
     // How often the real web console polls this backend; the monitor starts from it.
     virtual int defaultPollIntervalMs() const = 0;
+    // The fastest the monitor may poll one job (SQLFlow asks for no faster than 2 s).
+    virtual int minimumPollIntervalMs() const { return 0; }
     // The language of JobDeck's messages and of what is sent to the server.
     virtual void setLanguage(Language language) = 0;
 
@@ -136,6 +191,50 @@ public:
     virtual Pending<QString> *kill(const Job &job) = 0;
     virtual Pending<QList<ResultSetRef>> *resultSets(const Job &job) = 0;
     virtual Pending<ResultPage> *resultPage(const ResultSetRef &resultSet, int page, int pageSize) = 0;
+
+    // What the job's current state allows; the default follows the capabilities.
+    virtual JobActions availableActions(const Job &job) const;
+
+    // Job actions (Kylin: PUT pause/resume; Dinky: restart, savepoint). They answer with
+    // the job as the server now sees it.
+    virtual Pending<Job> *pause(const Job &) { return unsupported<Job>(tr("Pausing a job")); }
+    virtual Pending<Job> *resume(const Job &) { return unsupported<Job>(tr("Resuming a job")); }
+    // Removes a finished job from the server's records (Kylin drop, SQLFlow delete).
+    // Returns the server's confirmation message.
+    virtual Pending<QString> *drop(const Job &) { return unsupported<QString>(tr("Dropping a job")); }
+    // kill() with explicit savepoint/force choices, for backends that have them.
+    virtual Pending<QString> *cancel(const Job &job, const CancelOptions &options);
+    virtual Pending<Job> *restart(const Job &, const QString &)
+    {
+        return unsupported<Job>(tr("Restarting a job"));
+    }
+    // Returns where the savepoint was written, or the server's message.
+    virtual Pending<QString> *savepoint(const Job &)
+    {
+        return unsupported<QString>(tr("Taking a savepoint"));
+    }
+    // Asks the server to re-read the job's state at its source (Dinky's forced refresh).
+    virtual Pending<Job> *forceRefresh(const Job &job) { return refresh(job); }
+
+    // The whole output of one step (Kylin; 5.x gives its first and last 100 lines).
+    virtual Pending<QString> *stepOutput(const Job &, const QString &)
+    {
+        return unsupported<QString>(tr("Reading a step's output"));
+    }
+
+    // Runs a task saved on the server (Dinky) and returns the job it started.
+    virtual Pending<Job> *runTask(const TaskRunRequest &)
+    {
+        return unsupported<Job>(tr("Running a saved task"));
+    }
+
+    // Streams the job's lineage into `sink` (open for writing, owned by the caller, kept
+    // alive until the call finishes); returns the number of bytes written. Nothing but the
+    // artefact's bytes ever reaches the sink: an error answer is reported, not written.
+    virtual Pending<qint64> *exportLineage(const Job &, const LineageRequest &, QIODevice *)
+    {
+        return unsupported<qint64>(tr("Exporting lineage"));
+    }
 
 protected:
     // For capabilities a backend lacks.

@@ -11,7 +11,8 @@ struct ConnectionProfile
 {
     enum class Auth {
         Password, // log in, keep the session cookie, log in again when it expires
-        Token,    // send a token with every request (Linkis Token-Code + Token-User)
+        Token,    // send a token with every request (Linkis Token-Code + Token-User, Dinky
+                  // dinky-token, SQLFlow token or secret key)
     };
 
     QString name; // the profile's name; empty for an ad-hoc connection
@@ -26,6 +27,15 @@ struct ConnectionProfile
     QString creator = QStringLiteral("IDE"); // Linkis userCreator's creator part
     int requestTimeoutMs = 30000;
     int logLineBase = -1; // Linkis fromLine convention: 0, 1, or -1 to detect it
+    QString project;      // Kylin project; empty = all projects the user can see
+    QString dbVendor;     // SQLFlow database vendor, e.g. "dbvhive"
+    QString tenantId;     // Dinky tenant (sent as the tenantId cookie); empty = 1
+    // The zone of the server's zone-less timestamps (Dinky, SQLFlow), as an IANA id or
+    // "UTC+08:00"; empty = the backend's default (Dinky: GMT+8).
+    QString serverTimeZone;
+    // The server generation when it should not be detected ("2.1", "3", "5", "0.7", "1");
+    // empty = detect once per connection.
+    QString serverVersion;
 };
 
 } // namespace JobDeck

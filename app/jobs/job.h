@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace JobDeck {
 
@@ -20,6 +21,7 @@ struct JobIds
     qint64 dinkyInstanceId = 0;
     QString flinkJobId;
     QString sqlflowJobId;
+    QString kylinProject; // Kylin 5 needs the project on every job call
 
     bool operator==(const JobIds &) const = default;
 };
@@ -64,10 +66,12 @@ struct Job
     QDateTime ended;        // UTC
     qint64 durationMs = -1; // negative while unknown
     QString submitter;
+    QString project; // Kylin project, Dinky task name's folder, ...: where the job belongs
     QString engine;
     QString runType;
     QString script;
     QString errorMessage;
+    QStringList files; // SQLFlow: the analysed files' names
     QList<JobStep> steps;
     QList<SubJobProgress> subJobs;
 

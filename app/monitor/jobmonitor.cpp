@@ -15,6 +15,7 @@ struct JobMonitor::Tracked
     QTimer *timer = nullptr;
     QPointer<PendingCall> inFlight;
     QElapsedTimer followed;
+    QElapsedTimer lastRound; // invalid until the first round
     int errors = 0;
     int idleRounds = 0;
     bool changedThisRound = false;
@@ -116,6 +117,7 @@ void JobMonitor::ask(Tracked &tracked, Pending<T> *call, Handler handler)
 
 void JobMonitor::startRound(Tracked &tracked)
 {
+    tracked.lastRound.start();
     tracked.changedThisRound = false;
     tracked.logGrewThisRound = false;
     ask(tracked, m_backend->refresh(tracked.job), [this](Tracked &t, const Job &update) {
@@ -270,6 +272,17 @@ void JobMonitor::finish(Tracked &tracked)
     });
 }
 
+int JobMonitor::atLeastMinimum(const Tracked &tracked, int delayMs) const
+{
+    // The backend's floor counts from the start of the last round, and before the first
+    // round from when following began (a submit has just talked to the server).
+    const int minimum = m_backend->minimumPollIntervalMs();
+    if (minimum <= 0)
+        return delayMs;
+    const QElapsedTimer &since = tracked.lastRound.isValid() ? tracked.lastRound : tracked.followed;
+    return int(std::max<qint64>(delayMs, minimum - since.elapsed()));
+}
+
 int JobMonitor::intervalFor(const Tracked &tracked) const
 {
     if (tracked.followed.elapsed() < m_policy.youngForMs || tracked.logGrewThisRound)
@@ -290,7 +303,7 @@ void JobMonitor::scheduleNext(Tracked &tracked, bool immediately)
             ++tracked.idleRounds;
     }
     // A little jitter keeps hundreds of followed jobs from polling in lockstep.
-    tracked.timer->start(immediately ? 0 : jittered(intervalFor(tracked), 0.1));
+    tracked.timer->start(atLeastMinimum(tracked, immediately ? 0 : jittered(intervalFor(tracked), 0.1)));
 }
 
 void JobMonitor::failed(Tracked &tracked, const BackendError &error)
@@ -306,7 +319,7 @@ void JobMonitor::failed(Tracked &tracked, const BackendError &error)
     const double exponential
         = double(m_policy.firstBackoffMs) * std::pow(2.0, std::min(tracked.errors - 1, 20));
     const int delay = jittered(int(std::min<double>(exponential, m_policy.maxBackoffMs)), 0.2);
-    tracked.timer->start(delay);
+    tracked.timer->start(atLeastMinimum(tracked, delay));
     Q_EMIT pollFailed(tracked.job.id, error, delay);
 }
 

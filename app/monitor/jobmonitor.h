@@ -85,6 +85,7 @@ private:
     void applyUpdate(Tracked &tracked, const Job &update);
     Tracked *find(const QString &jobId) const;
     int intervalFor(const Tracked &tracked) const;
+    int atLeastMinimum(const Tracked &tracked, int delayMs) const;
 
     Backend *m_backend;
     MonitorPolicy m_policy;
