@@ -2,6 +2,8 @@
 #include "backends/linkis/linkisprotocol.h"
 #include "fuzzinput.h"
 
+#include <QJsonArray>
+
 using namespace JobDeck;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,6 +1,7 @@
 // jobdeck-cli as scripts run it: a separate process, talking to the Linkis simulator on
 // loopback, judged by its output and exit code (../shared/cli-contract.md).
 #include "linkis/linkissimulator.h"
+#include "support/clirun.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -18,49 +19,15 @@ namespace {
 const QString User = QStringLiteral("bob");
 const QString Password = QStringLiteral("pa55-word");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QList<QJsonObject> events;
-};
+using Run = JobDeck::Test::CliRun;
 
-// Runs the CLI to its end while this process's event loop serves the simulator.
+// The Linkis password in the environment unless told otherwise.
 Run runCli(const QStringList &arguments,
            const QByteArray &password = Password.toUtf8(),
            const QByteArray &stdinData = {})
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("JOBDECK_TOKEN"));
-    if (password.isEmpty())
-        env.remove(QStringLiteral("JOBDECK_PASSWORD"));
-    else
-        env.insert(QStringLiteral("JOBDECK_PASSWORD"), QString::fromUtf8(password));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QCoreApplication::applicationDirPath() + u"/jobdeck-cli", arguments);
-    if (!stdinData.isEmpty())
-        process.write(stdinData);
-    process.closeWriteChannel();
-    Run run;
-    if (!finished.wait(120000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    for (const QByteArray &line : run.out.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        run.events.append(QJsonDocument::fromJson(line).object());
-    }
-    return run;
+    return JobDeck::Test::runCli(
+        arguments, {{QStringLiteral("JOBDECK_PASSWORD"), QString::fromUtf8(password)}}, stdinData);
 }
 
 QStringList connection(const LinkisSimulator &sim)

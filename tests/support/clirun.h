@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QStringList>
+
+namespace JobDeck::Test {
+
+// One finished jobdeck-cli process: its exit code (-2 if it crashed, -1 if it timed out),
+// its output and, with --json, the events it printed.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QList<QJsonObject> events;
+
+    // The events named `event` ("log", "status", ...), in order.
+    QList<QJsonObject> eventsNamed(const QString &event) const;
+};
+
+// Runs jobdeck-cli (next to the test binary) to its end while this process's event loop
+// keeps serving (an in-process simulator answers it). `env` is added to a clean copy of
+// the environment without JOBDECK_PASSWORD and JOBDECK_TOKEN; an empty value removes a
+// variable.
+CliRun runCli(const QStringList &arguments,
+              const QMap<QString, QString> &env = {},
+              const QByteArray &stdinData = {},
+              int timeoutMs = 120000);
+
+} // namespace JobDeck::Test
