@@ -451,7 +451,7 @@ Pending<QString> *KylinBackend::projectOf(const Job &job)
         pending->finish(known);
         return pending;
     }
-    chain(fetchJob(uuidOf(job)), pending, [this, job](const Job &found) -> Result<QString> {
+    chain(fetchJob(uuidOf(job)), pending, [job](const Job &found) -> Result<QString> {
         if (found.ids.kylinProject.isEmpty())
             return failure(
                 BackendError::Kind::Refused,
@@ -537,9 +537,9 @@ Pending<Job> *KylinBackend::resume(const Job &job)
 Pending<QString> *KylinBackend::kill(const Job &job)
 {
     auto *pending = new Pending<QString>(this);
-    chain(jobAction(job, QStringLiteral("cancel"), QStringLiteral("DISCARD")),
-          pending,
-          [this, job](const Job &) { return tr("Job %1 discarded").arg(job.id); });
+    chain(jobAction(job, QStringLiteral("cancel"), QStringLiteral("DISCARD")), pending, [job](const Job &) {
+        return tr("Job %1 discarded").arg(job.id);
+    });
     return pending;
 }
 
@@ -548,14 +548,14 @@ Pending<QString> *KylinBackend::drop(const Job &job)
     const QString uuid = uuidOf(job);
     if (m_generation != Generation::V5 && m_generation != Generation::Unknown) {
         auto *pending = new Pending<QString>(this);
-        chain(jobAction(job, QStringLiteral("drop"), {}), pending, [this, job](const Job &) {
+        chain(jobAction(job, QStringLiteral("drop"), {}), pending, [job](const Job &) {
             return tr("Job %1 dropped").arg(job.id);
         });
         return pending;
     }
     return afterDetection<QString>([this, job, uuid](Pending<QString> *pending) {
         if (m_generation != Generation::V5) {
-            chain(jobAction(job, QStringLiteral("drop"), {}), pending, [this, job](const Job &) {
+            chain(jobAction(job, QStringLiteral("drop"), {}), pending, [job](const Job &) {
                 return tr("Job %1 dropped").arg(job.id);
             });
             return;
@@ -570,7 +570,7 @@ Pending<QString> *KylinBackend::drop(const Job &job)
             HttpRequest req = request("DELETE", QStringLiteral("jobs"), Api::V4);
             req.query.addQueryItem(QStringLiteral("project"), *name);
             req.query.addQueryItem(QStringLiteral("job_ids"), uuid);
-            chain(call(req), pending, [this, job](const HttpResponse &response) -> Result<QString> {
+            chain(call(req), pending, [job](const HttpResponse &response) -> Result<QString> {
                 if (const Result<bool> ok = Kylin::decodeAcknowledgement(response); !ok)
                     return std::unexpected(ok.error());
                 return tr("Job %1 dropped").arg(job.id);

@@ -1,5 +1,6 @@
 #include "backends/kylin/kylinprotocol.h"
 
+#include "core/jsonvalues.h"
 #include "net/httpclient.h"
 
 #include <QCoreApplication>
@@ -401,12 +402,10 @@ Result<JobPage> decodeJobList(const HttpResponse &response, Generation generatio
         const QJsonObject data = body->toObject();
         if (data.contains(QLatin1StringView("jobs"))) {
             rows = field(data, "jobs").toArray();
-            const QJsonValue size = field(data, "size");
-            page.totalRows = size.isDouble() ? std::max<qint64>(0, qint64(size.toDouble())) : -1;
+            page.totalRows = std::max<qint64>(-1, jsonInteger(field(data, "size"), -1));
         } else if (data.contains(QLatin1StringView("value"))) {
             rows = field(data, "value").toArray();
-            const QJsonValue size = field(data, "total_size");
-            page.totalRows = size.isDouble() ? std::max<qint64>(0, qint64(size.toDouble())) : -1;
+            page.totalRows = std::max<qint64>(-1, jsonInteger(field(data, "total_size"), -1));
         } else {
             return std::unexpected(makeError(
                 BackendError::Kind::Protocol,

@@ -1115,6 +1115,15 @@ QStringList KylinSimulator::stepStatuses(const QString &uuid)
     return statuses;
 }
 
+bool KylinSimulator::discardJob(const QString &uuid)
+{
+    SimJob *job = d->find(uuid);
+    if (!job)
+        return false;
+    d->advance(*job, Private::now());
+    return !d->discard(*job).has_value();
+}
+
 int KylinSimulator::jobCount() const
 {
     return int(d->jobs.size());

@@ -76,6 +76,8 @@ public:
     QString addJob() { return addJob(JobSpec{}); }
     QString jobStatus(const QString &uuid); // "" when there is no such job
     QStringList stepStatuses(const QString &uuid);
+    // What another user would do from the web console.
+    bool discardJob(const QString &uuid);
     int jobCount() const;
 
     // Faults: every job request answers HTTP 500 with a Kylin ErrorResponse
