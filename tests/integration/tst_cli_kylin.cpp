@@ -229,8 +229,8 @@ private Q_SLOTS:
         QFETCH(Flavour, flavour);
         auto sim = start(flavour);
         KylinSimulator::JobSpec spec;
-        spec.pendingMs = 800;
-        spec.stepMs = 400;
+        spec.pendingMs = 1500; // the CLI starts while it waits, even on a loaded machine
+        spec.stepMs = 500;
         const QString uuid = sim->addJob(spec);
         const Run run = runCli(
             connection(*sim)
