@@ -363,7 +363,9 @@ Job jobFromInstance(const QJsonObject &instance, Generation generation)
             continue;
         const QJsonValue sequence = field(step, "sequence_id");
         const int order = sequence.isDouble() ? sequence.toInt() : int(i);
-        ordered.append({order, stepFromInstance(step)});
+        JobStep decoded = stepFromInstance(step);
+        decoded.sequence = sequence.isDouble() ? order : stepSequence(decoded.id);
+        ordered.append({order, decoded});
         if (job.errorMessage.isEmpty())
             job.errorMessage = text(step, "failed_msg");
     }
