@@ -1,5 +1,6 @@
 #include "backends/backendfactory.h"
 
+#include "backends/dinky/dinkybackend.h"
 #include "backends/linkis/linkisbackend.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,10 @@ const Registration Registry[] = {
     {"linkis",
      [](const ConnectionProfile &p) {
          return std::make_unique<LinkisBackend>(p);
+     }},
+    {"dinky",
+     [](const ConnectionProfile &p) {
+         return std::make_unique<DinkyBackend>(p);
      }},
 };
 } // namespace
