@@ -63,7 +63,7 @@ public:
     // warns that Dinky allows one session per user (is-concurrent: false): logging in here
     // pushes out the same user's browser session, and the other way round. The CLI prints it
     // to stderr, the GUI shows it.
-    QString connectionNotice() const { return m_notice; }
+    QString connectionNotice() const override { return m_notice; }
 
     // The generation in use: pinned by profile.serverVersion, else detected once.
     Dinky::Generation generation() const { return m_generation; }

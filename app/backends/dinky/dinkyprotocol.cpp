@@ -1,5 +1,6 @@
 #include "backends/dinky/dinkyprotocol.h"
 
+#include "core/serverzone.h"
 #include "net/httpclient.h"
 
 #include <QCoreApplication>
@@ -192,26 +193,11 @@ QTimeZone zoneFromSetting(QStringView setting, bool *valid)
 {
     if (valid)
         *valid = true;
-    const QString text = setting.trimmed().toString();
-    if (text.isEmpty())
+    if (setting.trimmed().isEmpty())
         return defaultZone();
-    static const QRegularExpression offset(
-        QStringLiteral("^(?:UTC|GMT)?\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?$"),
-        QRegularExpression::CaseInsensitiveOption);
-    if (const auto match = offset.match(text); match.hasMatch()) {
-        const int hours = match.captured(2).toInt();
-        const int minutes = match.captured(3).isEmpty() ? 0 : match.captured(3).toInt();
-        if (hours <= 14 && minutes < 60) {
-            const int seconds = (hours * 3600 + minutes * 60) * (match.captured(1) == u"-" ? -1 : 1);
-            return QTimeZone::fromSecondsAheadOfUtc(seconds);
-        }
-    }
-    if (text.compare(u"UTC", Qt::CaseInsensitive) == 0 || text.compare(u"GMT", Qt::CaseInsensitive) == 0
-        || text == u"Z")
-        return QTimeZone(QTimeZone::UTC);
-    const QTimeZone named(text.toUtf8());
-    if (named.isValid())
-        return named;
+    const QTimeZone zone = parseServerZone(setting.toString());
+    if (zone.isValid())
+        return zone;
     if (valid)
         *valid = false;
     return defaultZone();
@@ -240,31 +226,14 @@ QDateTime parseServerTime(const QJsonValue &value, const QTimeZone &zone)
     const QString text = value.toString().trimmed();
     if (text.isEmpty() || text.size() > 64)
         return {};
-    static const QRegularExpression shape(
-        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?"
-                       "(Z|[+-]\\d{2}:?\\d{2})?$"));
-    const auto match = shape.match(text);
-    if (!match.hasMatch()) {
-        bool ok = false;
-        const qint64 ms = text.toLongLong(&ok);
-        return ok ? parseServerTime(QJsonValue(double(ms)), zone) : QDateTime();
-    }
-    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
-    const QString fraction = match.captured(7);
-    const int msec = fraction.isEmpty() ? 0 : QString(fraction + QStringLiteral("00")).left(3).toInt();
-    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(), match.captured(6).toInt(), msec);
-    if (!date.isValid() || !time.isValid())
+    bool isNumber = false;
+    const qint64 ms = text.toLongLong(&isNumber);
+    if (isNumber)
+        return parseServerTime(QJsonValue(double(ms)), zone);
+    // A date alone is not a time Dinky sends.
+    if (text.size() < 16)
         return {};
-    const QString suffix = match.captured(8);
-    if (suffix.isEmpty())
-        return QDateTime(date, time, zone).toUTC();
-    if (suffix == u"Z")
-        return QDateTime(date, time, QTimeZone::UTC);
-    QString digits = suffix.mid(1);
-    digits.remove(u':');
-    const int seconds = (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60)
-                        * (suffix.startsWith(u'-') ? -1 : 1);
-    return QDateTime(date, time, QTimeZone::fromSecondsAheadOfUtc(seconds)).toUTC();
+    return serverTimeToUtc(text, zone);
 }
 
 Result<LoginToken> decodeLogin(const Envelope &envelope, const HttpResponse &response)
