@@ -385,6 +385,15 @@ private Q_SLOTS:
         QVERIFY(!Dinky::decodeLogin(*evilEnvelope, evil));
     }
 
+    void replacedSessions()
+    {
+        QVERIFY(Dinky::isReplacedSession(u"token has been pushed offline"));
+        QVERIFY(Dinky::isReplacedSession(u"token has been kicked offline"));
+        QVERIFY(Dinky::isReplacedSession(u"Token已被顶下线"));
+        QVERIFY(!Dinky::isReplacedSession(u"Token expired"));
+        QVERIFY(!Dinky::isReplacedSession(u"Token not found"));
+    }
+
     void jobList()
     {
         const QJsonArray rows{instance(u"RUNNING"_s, QJsonValue()),

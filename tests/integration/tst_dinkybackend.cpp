@@ -507,6 +507,25 @@ private Q_SLOTS:
         QVERIFY2(forced.has_value(), qPrintable(why(forced)));
         QCOMPARE(sim->loginCount(), 3);
 
+        // Background polls do not take the session back from the login that replaced it
+        // (that would push the user's browser out every few seconds): they go without.
+        sim->kickOut(User);
+        AWAIT(page, backend.log(*job, LogCursor{}, 100));
+        QVERIFY2(page.has_value(), qPrintable(why(page)));
+        QVERIFY(page->complete);
+        AWAIT(progress, backend.progress(*job));
+        QVERIFY2(progress.has_value(), qPrintable(why(progress)));
+        QCOMPARE(sim->loginCount(), 3);
+        // What the user asks for logs in again.
+        AWAIT(listedAgain, backend.list(ListQuery{}));
+        QVERIFY2(listedAgain.has_value(), qPrintable(why(listedAgain)));
+        QCOMPARE(sim->loginCount(), 4);
+        // An expired session is taken back in the background too: nobody else holds it.
+        sim->expireTokens();
+        AWAIT(afterExpiry, backend.log(*job, LogCursor{}, 100));
+        QVERIFY(afterExpiry.has_value());
+        QCOMPARE(sim->loginCount(), 5);
+
         // A ready token that the server no longer takes: no login to try, an Authentication error.
         ConnectionProfile tokenProfile = profileFor(*sim);
         tokenProfile.auth = ConnectionProfile::Auth::Token;

@@ -120,51 +120,54 @@ void DinkyBackend::setJson(HttpRequest &request, const QJsonObject &body)
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-DinkyBackend::EnvelopeCall *DinkyBackend::call(const HttpRequest &request)
+DinkyBackend::EnvelopeCall *DinkyBackend::call(const HttpRequest &request, bool background)
 {
     auto *pending = new EnvelopeCall(this);
-    send(request, pending, false);
+    send(request, pending, false, background);
     return pending;
 }
 
-void DinkyBackend::send(const HttpRequest &request, EnvelopeCall *pending, bool isReplay)
+void DinkyBackend::send(const HttpRequest &request, EnvelopeCall *pending, bool isReplay, bool background)
 {
     auto *http = m_http->send(request);
     pending->cancelWith(http);
-    onFinished(http, pending, [this, request, pending, isReplay](const Result<HttpResponse> &answer) {
-        if (!answer) {
-            pending->finish(std::unexpected(answer.error()));
-            return;
-        }
-        const Result<Envelope> envelope = Dinky::decodeEnvelope(*answer);
-        // Not logged in, expired, pushed offline by another login (BE_REPLACED): HTTP 401
-        // with code 7 (1.x), code 401 (0.7).
-        const bool expired
-            = answer->status == 401 || (envelope && (envelope->code == 7 || envelope->code == 401));
-        if (expired && !isReplay && canLogIn()) {
-            m_loggedIn = false;
-            auto *relogin = login();
-            pending->cancelWith(relogin);
-            onFinished(relogin, pending, [this, request, pending](const Result<bool> &loggedIn) {
-                if (!loggedIn)
-                    pending->finish(std::unexpected(loggedIn.error()));
-                else
-                    send(request, pending, true);
-            });
-            return;
-        }
-        if (!envelope) {
-            pending->finish(std::unexpected(envelope.error()));
-            return;
-        }
-        if (expired) {
-            pending->finish(std::unexpected(Dinky::envelopeError(*envelope, *answer)));
-            return;
-        }
-        if (envelope->generation != Generation::Unknown && m_generation == Generation::Unknown)
-            m_generation = envelope->generation;
-        pending->finish(std::pair{*envelope, *answer});
-    });
+    onFinished(
+        http, pending, [this, request, pending, isReplay, background](const Result<HttpResponse> &answer) {
+            if (!answer) {
+                pending->finish(std::unexpected(answer.error()));
+                return;
+            }
+            const Result<Envelope> envelope = Dinky::decodeEnvelope(*answer);
+            // Not logged in, expired, pushed offline by another login (BE_REPLACED): HTTP 401
+            // with code 7 (1.x), code 401 (0.7).
+            const bool expired
+                = answer->status == 401 || (envelope && (envelope->code == 7 || envelope->code == 401));
+            const bool replaced = expired && envelope && Dinky::isReplacedSession(envelope->message);
+            if (expired && !isReplay && canLogIn() && !(background && replaced)) {
+                m_loggedIn = false;
+                auto *relogin = login();
+                pending->cancelWith(relogin);
+                onFinished(
+                    relogin, pending, [this, request, pending, background](const Result<bool> &loggedIn) {
+                        if (!loggedIn)
+                            pending->finish(std::unexpected(loggedIn.error()));
+                        else
+                            send(request, pending, true, background);
+                    });
+                return;
+            }
+            if (!envelope) {
+                pending->finish(std::unexpected(envelope.error()));
+                return;
+            }
+            if (expired) {
+                pending->finish(std::unexpected(Dinky::envelopeError(*envelope, *answer)));
+                return;
+            }
+            if (envelope->generation != Generation::Unknown && m_generation == Generation::Unknown)
+                m_generation = envelope->generation;
+            pending->finish(std::pair{*envelope, *answer});
+        });
 }
 
 Pending<bool> *DinkyBackend::login()
@@ -623,7 +626,7 @@ Pending<ProgressReport> *DinkyBackend::progress(const Job &job)
     }
     HttpRequest req = request("GET", QStringLiteral("/api/jobInstance/getJobInfoDetail"));
     req.query.addQueryItem(QStringLiteral("id"), QString::number(job.ids.dinkyInstanceId));
-    auto *asking = call(req);
+    auto *asking = call(req, true);
     pending->cancelWith(asking);
     onFinished(asking, pending, [pending](const Result<Answer> &answer) {
         // Progress is a nicety: a refusal (no permission, the endpoint moved) gives no figure
@@ -662,7 +665,7 @@ Pending<LogPage> *DinkyBackend::log(const Job &job, const LogCursor &from, int m
         HttpRequest req = request("GET", QStringLiteral("/api/process/getProcess"));
         req.query.addQueryItem(QStringLiteral("processName"),
                                QStringLiteral("FlinkSubmit/%1").arg(known.ids.dinkyTaskId));
-        auto *asking = call(req);
+        auto *asking = call(req, true);
         pending->cancelWith(asking);
         onFinished(asking, pending, [pending, from, maxLines, notAvailable](const Result<Answer> &answer) {
             if (!answer) {

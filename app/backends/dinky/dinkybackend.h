@@ -78,8 +78,13 @@ private:
     // Sends a request and reads its envelope (any code). An expired or replaced session
     // (HTTP 401, code 7) leads to one new login and one replay when there is a password; a
     // second refusal is an Authentication error.
-    EnvelopeCall *call(const HttpRequest &request);
-    void send(const HttpRequest &request, EnvelopeCall *pending, bool isReplay);
+    //
+    // Background polls (`background`: the log, progress) do not log in again when another
+    // login of the same user pushed this session out: with is-concurrent false, that would
+    // push the user's browser session out in turn, every few seconds. They go without; the
+    // next call the user asks for logs in again.
+    EnvelopeCall *call(const HttpRequest &request, bool background = false);
+    void send(const HttpRequest &request, EnvelopeCall *pending, bool isReplay, bool background);
     Pending<bool> *login();
     Pending<Dinky::Generation> *detectGeneration();
     bool canLogIn() const;

@@ -236,6 +236,15 @@ QDateTime parseServerTime(const QJsonValue &value, const QTimeZone &zone)
     return serverTimeToUtc(text, zone);
 }
 
+bool isReplacedSession(QStringView message)
+{
+    for (QStringView word : {u"offline", u"BE_REPLACED", u"KICK_OUT", u"replaced", u"顶下线", u"踢下线"}) {
+        if (message.contains(word, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 Result<LoginToken> decodeLogin(const Envelope &envelope, const HttpResponse &response)
 {
     if (!envelope.ok()) {

@@ -74,6 +74,11 @@ struct LoginToken
     QString name; // "dinky-token" (1.x), "satoken" (0.7)
     QString value;
 };
+// Whether a not-logged-in message says another login took the session over (Sa-Token
+// BE_REPLACED "token has been pushed offline", KICK_OUT "kicked offline", 0.7 Chinese
+// "顶下线"/"踢下线") rather than that it expired.
+bool isReplacedSession(QStringView message);
+
 // A refused login (code 7 with HTTP 200, or any non-zero code) is an Authentication error;
 // no tokenInfo is not an error (0.7 may rely on its Set-Cookie): the value is then empty.
 Result<LoginToken> decodeLogin(const Envelope &envelope, const HttpResponse &response);
