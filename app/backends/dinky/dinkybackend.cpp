@@ -505,7 +505,7 @@ Pending<QString> *DinkyBackend::cancel(const Job &job, const CancelOptions &opti
             return;
         }
         withTaskId(job, pending, [this, pending, options, generation = *generation](const Job &known) {
-            const auto done = [this](const Answer &answer) -> Result<QString> {
+            const auto done = [](const Answer &answer) -> Result<QString> {
                 if (!answer.first.ok())
                     return std::unexpected(Dinky::envelopeError(answer.first, answer.second));
                 if (answer.first.data.isBool() && !answer.first.data.toBool())
@@ -604,7 +604,7 @@ Pending<QString> *DinkyBackend::savepoint(const Job &job)
                 req.query.addQueryItem(QStringLiteral("taskId"), taskArg(known.ids.dinkyTaskId));
                 req.query.addQueryItem(QStringLiteral("savePointType"), QStringLiteral("trigger"));
             }
-            chain(call(req), pending, [this](const Answer &answer) -> Result<QString> {
+            chain(call(req), pending, [](const Answer &answer) -> Result<QString> {
                 if (!answer.first.ok())
                     return std::unexpected(Dinky::envelopeError(answer.first, answer.second));
                 const QString path = Dinky::savepointPathFrom(answer.first.data);
