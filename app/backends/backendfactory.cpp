@@ -1,5 +1,6 @@
 #include "backends/backendfactory.h"
 
+#include "backends/dinky/dinkybackend.h"
 #include "backends/kylin/kylinbackend.h"
 #include "backends/linkis/linkisbackend.h"
 
@@ -16,20 +17,18 @@ struct Registration
     std::function<std::unique_ptr<Backend>(const ConnectionProfile &)> make;
 };
 
-// One line per backend.
+template<typename Adapter>
+std::unique_ptr<Backend> make(const ConnectionProfile &profile)
+{
+    return std::make_unique<Adapter>(profile);
+}
+
+// One line per backend. jobdeck-server speaks the Linkis protocol.
 const Registration Registry[] = {
-    {"local",
-     [](const ConnectionProfile &p) {
-         return std::make_unique<LinkisBackend>(p);
-     }},
-    {"linkis",
-     [](const ConnectionProfile &p) {
-         return std::make_unique<LinkisBackend>(p);
-     }},
-    {"kylin",
-     [](const ConnectionProfile &p) {
-         return std::make_unique<KylinBackend>(p);
-     }},
+    {"local", make<LinkisBackend>},
+    {"linkis", make<LinkisBackend>},
+    {"kylin", make<KylinBackend>},
+    {"dinky", make<DinkyBackend>},
 };
 } // namespace
 
