@@ -36,9 +36,9 @@ struct CommandSpec
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> specs{
-        {"submit", 1, -1, "engine,run-type,var,name,follow,persist,incremental,job-id"},
+        {"submit", 1, -1, "engine,run-type,var,name,follow,persist,incremental,job-id,unknown-timeout"},
         {"status", 1, 1, "refresh"},
-        {"log", 1, 1, "from,follow"},
+        {"log", 1, 1, "from,follow,unknown-timeout"},
         {"progress", 1, 1, ""},
         {"kill", 1, 1, "with-savepoint,no-force"},
         {"list", 0, 0, "status,limit,page,since"},
@@ -48,8 +48,8 @@ const QList<CommandSpec> &commands()
         {"drop", 1, 1, ""},
         {"steps", 1, 1, ""},
         {"step-output", 2, 2, "output"},
-        {"run-task", 1, 1, "follow,savepoint-path,var"},
-        {"restart", 1, 1, "savepoint-path,follow"},
+        {"run-task", 1, 1, "follow,savepoint-path,var,unknown-timeout"},
+        {"restart", 1, 1, "savepoint-path,follow,unknown-timeout"},
         {"savepoint", 1, 1, ""},
         {"lineage", 1, 1, "format,output,table-to-table,delimiter"},
     };
@@ -182,6 +182,10 @@ void CliApp::setUpOptions()
          tr("run-task, restart (Dinky): start from this savepoint."),
          QStringLiteral("PATH")},
         {QStringLiteral("refresh"), tr("status: make the server re-read the job's state first (Dinky).")},
+        {QStringLiteral("unknown-timeout"),
+         tr("--follow: give up after a job has stayed in the server's UNKNOWN state this long "
+            "(default 300)."),
+         QStringLiteral("SECONDS")},
         {QStringLiteral("output"),
          tr("Write to this file instead of standard output."),
          QStringLiteral("FILE")},
@@ -244,7 +248,8 @@ std::optional<int> CliApp::start(const QStringList &arguments)
         QStringLiteral("since"),          QStringLiteral("format"),         QStringLiteral("output"),
         QStringLiteral("table-to-table"), QStringLiteral("delimiter"),      QStringLiteral("persist"),
         QStringLiteral("incremental"),    QStringLiteral("job-id"),         QStringLiteral("with-savepoint"),
-        QStringLiteral("no-force"),       QStringLiteral("savepoint-path"), QStringLiteral("refresh")};
+        QStringLiteral("no-force"),       QStringLiteral("savepoint-path"), QStringLiteral("refresh"),
+        QStringLiteral("unknown-timeout")};
     for (const QString &option : commandOptions) {
         if (m_parser.isSet(option) && !QString::fromLatin1(spec->options).split(u',').contains(option)) {
             usageError(tr("--%1 does not apply to '%2'").arg(option, m_command));
@@ -626,10 +631,48 @@ void CliApp::follow(const Job &job, qint64 fromLine)
     }
     // A terminal follows for minutes, not forever, when the server stays unreachable.
     policy.giveUpAfterErrors = 12;
+    // Nor when the server has lost track of the job (Dinky UNKNOWN), which may last for good.
+    int unknownTimeoutMs = 300000;
+    if (m_parser.isSet(QStringLiteral("unknown-timeout"))) {
+        bool ok = false;
+        const double seconds = m_parser.value(QStringLiteral("unknown-timeout")).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            usageError(tr("--unknown-timeout needs a number of seconds"));
+            exitWith(UsageError);
+            return;
+        }
+        unknownTimeoutMs = std::max(1, int(seconds * 1000));
+    }
+    m_unknownTimer = new QTimer(this);
+    m_unknownTimer->setSingleShot(true);
+    m_unknownTimer->setInterval(unknownTimeoutMs);
+    connect(m_unknownTimer, &QTimer::timeout, this, [this] {
+        const Job lost = m_monitor->job(m_followedId);
+        if (m_json)
+            emitEvent({{QStringLiteral("event"), QStringLiteral("finished")},
+                       {QStringLiteral("job"), lost.id},
+                       {QStringLiteral("state"), jobStateName(JobState::Unknown)},
+                       {QStringLiteral("raw"), lost.rawStatus}});
+        diagnose(tr("%1 has been in the server's %2 state for %3 s: the server lost track of it. "
+                    "'status --refresh %1' asks it to look again.")
+                     .arg(lost.id, lost.rawStatus)
+                     .arg(m_unknownTimer->interval() / 1000));
+        exitWith(JobFailed);
+    });
+    m_followedId = job.id;
     m_monitor = new JobMonitor(m_backend.get(), policy, this);
     m_lastState = job.state;
     m_lastRaw = job.rawStatus;
-    connect(m_monitor, &JobMonitor::jobChanged, this, [this](const Job &changed) {
+    const auto watchUnknown = [this](const Job &current) {
+        const bool lost = current.state == JobState::Unknown && !current.rawStatus.isEmpty();
+        if (!lost)
+            m_unknownTimer->stop();
+        else if (!m_unknownTimer->isActive())
+            m_unknownTimer->start();
+    };
+    watchUnknown(job);
+    connect(m_monitor, &JobMonitor::jobChanged, this, [this, watchUnknown](const Job &changed) {
+        watchUnknown(changed);
         if (changed.state == m_lastState && changed.rawStatus == m_lastRaw)
             return;
         m_lastState = changed.state;

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QTimer>
 
 #include <memory>
 
@@ -90,6 +91,8 @@ private:
     ConnectionProfile m_profile;
     std::unique_ptr<Backend> m_backend;
     JobMonitor *m_monitor = nullptr;
+    QTimer *m_unknownTimer = nullptr; // while a followed job is in the server's UNKNOWN state
+    QString m_followedId;
     JobIndex m_index;
     JobState m_lastState = JobState::Unknown;
     QString m_lastRaw;

@@ -56,6 +56,7 @@ private Q_SLOTS:
         DinkySimulator::Task broken = task(4, {u"RUNNING"_s});
         broken.submitError = u"Flink cluster is not available: 127.0.0.1:8081"_s;
         m_sim.addTask(broken);
+        m_sim.addTask(task(5, {u"RUNNING"_s, u"UNKNOWN"_s}));
     }
 
     void runTaskFollowsToFinished()
@@ -88,6 +89,23 @@ private Q_SLOTS:
         QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.at(0).value(u"state"_s).toString(), u"failed"_s);
         QCOMPARE(finished.at(0).value(u"raw"_s).toString(), u"FAILED"_s);
+    }
+
+    void followOfALostJobEnds()
+    {
+        // UNKNOWN is not an end for Dinky's job, but a terminal cannot wait for ever: after
+        // --unknown-timeout the CLI says what it knows and how to ask again.
+        const CliRun lost
+            = run(connection(m_sim)
+                  + QStringList{
+                      u"--json"_s, u"run-task"_s, u"5"_s, u"--follow"_s, u"--unknown-timeout"_s, u"0.5"_s});
+        QCOMPARE(lost.exitCode, 1);
+        const auto finished = lost.eventsNamed(u"finished"_s);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).value(u"state"_s).toString(), u"unknown"_s);
+        QCOMPARE(finished.at(0).value(u"raw"_s).toString(), u"UNKNOWN"_s);
+        QVERIFY2(lost.err.contains("status --refresh"), lost.err.constData());
+        QVERIFY(!lost.err.contains("failed"));
     }
 
     void statusKillRestartSavepoint()
