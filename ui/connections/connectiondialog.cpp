@@ -139,6 +139,8 @@ void ConnectionDialog::buildUi()
     m_timeZone->setObjectName(QStringLiteral("timeZoneCombo"));
     m_timeZone->setEditable(true);
     m_timeZone->setInsertPolicy(QComboBox::NoInsert);
+    m_timeZone->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_timeZone->setMinimumContentsLength(26); // the placeholder stays whole
     m_timeZone->addItem(QString());
     for (const char *zone : {"Asia/Shanghai", "UTC+08:00", "UTC", "Europe/Berlin", "America/New_York"})
         m_timeZone->addItem(QLatin1StringView(zone));

@@ -31,14 +31,15 @@ QString formatDuration(qint64 ms)
     return StepTimeline::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-QString formatTime(const QDateTime &utc)
+// The time of day alone when it is on `day` (the job's first day), else the date too.
+QString formatTime(const QDateTime &utc, QDate day)
 {
     if (!utc.isValid())
         return QStringLiteral("—");
     const QDateTime local = utc.toLocalTime();
     const QLocale locale;
-    return local.date() == QDate::currentDate() ? locale.toString(local.time(), QLocale::ShortFormat)
-                                                : locale.toString(local, QLocale::ShortFormat);
+    return local.date() == day ? locale.toString(local.time(), QStringLiteral("HH:mm:ss"))
+                               : locale.toString(local, QLocale::ShortFormat);
 }
 
 // Paints each step's bar between its start and end on the axis all rows share.
@@ -69,7 +70,7 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        return QStyledItemDelegate::sizeHint(option, index).expandedTo(QSize(160, 0));
+        return QStyledItemDelegate::sizeHint(option, index).expandedTo(QSize(80, 0));
     }
 };
 
@@ -108,9 +109,10 @@ StepTimeline::StepTimeline(QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setItemDelegateForColumn(BarColumn, new BarDelegate(m_view));
-    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(BarColumn, QHeaderView::Stretch);
+    m_view->header()->setMinimumSectionSize(40);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -168,8 +170,13 @@ void StepTimeline::fill()
         QFont bold = item->font(StateColumn);
         bold.setBold(true);
         item->setFont(StateColumn, bold);
-        item->setText(StartColumn, formatTime(step.start));
-        item->setText(EndColumn, step.end.isValid() ? formatTime(step.end) : QString());
+        const QDate day = first.isValid() ? first.toLocalTime().date() : QDate();
+        item->setText(StartColumn, formatTime(step.start, day));
+        item->setText(EndColumn, step.end.isValid() ? formatTime(step.end, day) : QString());
+        const QLocale locale;
+        item->setToolTip(StartColumn, locale.toString(step.start.toLocalTime(), QLocale::LongFormat));
+        if (step.end.isValid())
+            item->setToolTip(EndColumn, locale.toString(step.end.toLocalTime(), QLocale::LongFormat));
         if (step.start.isValid())
             item->setText(DurationColumn,
                           formatDuration(step.start.msecsTo(step.end.isValid() ? step.end : now)));
@@ -190,8 +197,14 @@ void StepTimeline::fill()
 
 void StepTimeline::retranslateUi()
 {
-    m_view->setHeaderLabels(
-        {tr("Step"), tr("State"), tr("Start"), tr("End"), tr("Duration"), tr("Timeline")});
+    QStringList labels(ColumnCount);
+    labels[NameColumn] = tr("Step");
+    labels[StateColumn] = tr("State");
+    labels[BarColumn] = tr("Timeline");
+    labels[DurationColumn] = tr("Duration");
+    labels[StartColumn] = tr("Start");
+    labels[EndColumn] = tr("End");
+    m_view->setHeaderLabels(labels);
     fill();
 }
 

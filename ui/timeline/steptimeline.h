@@ -17,7 +17,8 @@ class StepTimeline final : public QWidget
     Q_DISABLE_COPY_MOVE(StepTimeline)
 
 public:
-    enum Column { NameColumn, StateColumn, StartColumn, EndColumn, DurationColumn, BarColumn, ColumnCount };
+    // The bar comes right after the state, so it stays in sight in a narrow dock.
+    enum Column { NameColumn, StateColumn, BarColumn, DurationColumn, StartColumn, EndColumn, ColumnCount };
 
     explicit StepTimeline(QWidget *parent = nullptr);
 
