@@ -1,5 +1,6 @@
 #include "backends/backendfactory.h"
 
+#include "backends/kylin/kylinbackend.h"
 #include "backends/linkis/linkisbackend.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,10 @@ const Registration Registry[] = {
     {"linkis",
      [](const ConnectionProfile &p) {
          return std::make_unique<LinkisBackend>(p);
+     }},
+    {"kylin",
+     [](const ConnectionProfile &p) {
+         return std::make_unique<KylinBackend>(p);
      }},
 };
 } // namespace
