@@ -102,6 +102,8 @@ void Session::connectBackend()
             return;
         }
         setState(State::Ready, tr("Connected to %1").arg(m_active.url.toDisplayString()));
+        if (const QString said = m_backend->connectionNotice(); !said.isEmpty())
+            Q_EMIT notice(said);
         refreshList();
     });
 }

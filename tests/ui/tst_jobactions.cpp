@@ -1,10 +1,13 @@
 // The console's job actions and step timeline against a backend whose capabilities the test
 // chooses: actions show when the backend can do them and are enabled from
-// Backend::availableActions for the selected job; the timeline shows the job's steps.
+// Backend::availableActions for the selected job; the timeline shows the job's steps. Then
+// the same through the Kylin adapter and its simulator, end to end.
 #include "jobs/joblistmodel.h"
 #include "mainwindow/mainwindow.h"
 #include "session/session.h"
 #include "timeline/steptimeline.h"
+
+#include "kylin/kylinsimulator.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -294,6 +297,85 @@ private Q_SLOTS:
         QCOMPARE(session.jobs()->rowOf(QStringLiteral("J-done")), -1);
         QVERIFY(window.currentJobId() != u"J-done");
         QVERIFY(!drop->isEnabled());
+    }
+
+    void aKylinJobThroughTheConsole()
+    {
+        Sim::KylinSimulator::Options options;
+        options.pendingMs = 0;
+        options.stepMs = 600000; // the first step runs for the whole test
+        Sim::KylinSimulator sim(options);
+        QVERIFY(sim.listen());
+        sim.addUser(QStringLiteral("ADMIN"), QStringLiteral("KYLIN"));
+        const QString running = sim.addJob();
+        Sim::KylinSimulator::JobSpec history;
+        history.status = QStringLiteral("FINISHED");
+        history.ageMs = 3600000;
+        const QString finished = sim.addJob(history);
+
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("kylin");
+        profile.kind = QStringLiteral("kylin");
+        profile.url = sim.baseUrl();
+        profile.user = QStringLiteral("ADMIN");
+        profile.secret = QStringLiteral("KYLIN");
+        profile.requestTimeoutMs = 20000;
+        Session session(profile);
+        MainWindow window(nullptr);
+        window.setSession(&session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::Ready, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowCount(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->job(running).rawStatus, QStringLiteral("RUNNING"), 20000);
+
+        selectJob(window, running);
+        QAction *pause = window.jobAction(Session::JobAction::Pause);
+        QAction *resume = window.jobAction(Session::JobAction::Resume);
+        QAction *drop = window.jobAction(Session::JobAction::Drop);
+        QVERIFY(pause->isVisible() && pause->isEnabled());
+        QVERIFY(resume->isVisible() && !resume->isEnabled());
+        QVERIFY(!window.jobAction(Session::JobAction::Restart)->isVisible()); // not a Kylin action
+
+        // Its three steps, the first one running.
+        StepTimeline *timeline = window.stepTimeline();
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->view()->topLevelItemCount(), 3, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->view()->topLevelItem(0)->text(StepTimeline::StateColumn),
+                                  jobStateDisplayName(JobState::Running),
+                                  20000);
+        QCOMPARE(shownPage(window.timelineDock()), timeline);
+        QTreeWidget *steps = timeline->view();
+        QTest::mouseClick(
+            steps->viewport(), Qt::LeftButton, {}, steps->visualItemRect(steps->topLevelItem(0)).center());
+        QVERIFY(window.stepOutputAction()->isEnabled());
+        window.stepOutputAction()->trigger();
+        QDialog *output = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((output = window.findChild<QDialog *>(QStringLiteral("stepOutputDialog"))),
+                                 20000);
+        QVERIFY(!output->findChild<QPlainTextEdit *>()->toPlainText().isEmpty());
+        output->close();
+
+        pause->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(running), QStringLiteral("STOPPED"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->job(running).state, JobState::Paused, 20000);
+        QTRY_VERIFY(resume->isEnabled());
+        QVERIFY(!pause->isEnabled());
+        resume->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(running), QStringLiteral("RUNNING"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), 20000);
+
+        // Drop the finished one, after the confirmation.
+        selectJob(window, finished);
+        QVERIFY(drop->isEnabled());
+        QVERIFY(!pause->isEnabled());
+        drop->trigger();
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("confirmJobAction"))));
+        QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(finished), QString(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowOf(finished), -1, 20000);
     }
 
     void aBackendWithoutJobActionsOffersOnlyKill()

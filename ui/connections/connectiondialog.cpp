@@ -2,6 +2,7 @@
 
 #include "backends/backend.h"
 #include "backends/backendfactory.h"
+#include "core/serverzone.h"
 #include "profiles/profilestore.h"
 
 #include <QComboBox>
@@ -15,7 +16,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace JobDeck {
@@ -566,9 +566,9 @@ std::optional<ConnectionProfile> ConnectionDialog::profileFromForm(QString *prob
             return std::nullopt;
         }
     }
-    if (!profile.serverTimeZone.isEmpty() && !QTimeZone(profile.serverTimeZone.toUtf8()).isValid()) {
+    if (!profile.serverTimeZone.isEmpty() && !parseServerZone(profile.serverTimeZone).isValid()) {
         *problem = tr("“%1” is not a time zone JobDeck knows; use a name such as Asia/Shanghai or an "
-                      "offset such as UTC+08:00.")
+                      "offset such as UTC+08:00 or GMT+8.")
                        .arg(profile.serverTimeZone);
         *field = m_timeZone;
         return std::nullopt;
@@ -717,9 +717,11 @@ void ConnectionDialog::runTest(const ConnectionProfile &profile)
         m_test->setEnabled(true);
         m_testBackend.release();
         if (connected) {
-            setStatus(Status::Success,
-                      tr("Connected to %1: the server answers and accepts the credentials.")
-                          .arg(url.toDisplayString()));
+            QString message = tr("Connected to %1: the server answers and accepts the credentials.")
+                                  .arg(url.toDisplayString());
+            if (const QString notice = raw->connectionNotice(); !notice.isEmpty())
+                message += u'\n' + notice;
+            setStatus(Status::Success, message);
             // Log out again (sessions count on some servers), then let go.
             // The call deletes itself once it finished or was cancelled.
             connect(raw->disconnectFromServer(), &QObject::destroyed, raw, &QObject::deleteLater);
