@@ -15,8 +15,10 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QTreeWidget>
@@ -92,6 +94,16 @@ public:
         calls << u"drop " + job.id;
         m_jobs.remove(job.id);
         return answer(QStringLiteral("dropped"));
+    }
+    Pending<qint64> *exportLineage(const Job &job, const LineageRequest &request, QIODevice *sink) override
+    {
+        if (job.id == u"J-broken") {
+            sink->write("partial"); // what a real adapter never does; the file must not keep it
+            return refuse<qint64>();
+        }
+        const QByteArray bytes = request.format == LineageFormat::Csv ? QByteArray("source,target\na,b\n")
+                                                                      : QByteArray("{\"relations\":[]}");
+        return answer<qint64>(sink->write(bytes));
     }
     Pending<QString> *stepOutput(const Job &job, const QString &stepId) override
     {
@@ -297,6 +309,49 @@ private Q_SLOTS:
         QCOMPARE(session.jobs()->rowOf(QStringLiteral("J-done")), -1);
         QVERIFY(window.currentJobId() != u"J-done");
         QVERIFY(!drop->isEnabled());
+    }
+
+    void lineageIsWrittenWholeOrNotAtAll()
+    {
+        Capabilities caps;
+        caps.lineage = caps.history = true;
+        auto backend = std::make_unique<FakeBackend>(
+            caps,
+            QList<Job>{job(QStringLiteral("J-ok"), JobState::Succeeded, 1),
+                       job(QStringLiteral("J-broken"), JobState::Succeeded, 2)});
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("sqlflow-like");
+        profile.kind = QStringLiteral("fake");
+        Session session(std::move(backend), profile);
+        MainWindow window(nullptr);
+        window.setSession(&session);
+        session.start();
+        QTRY_COMPARE(session.jobs()->rowCount(), 2);
+        selectJob(window, QStringLiteral("J-ok"));
+        QVERIFY(window.exportLineageAction()->isVisible());
+        QVERIFY(window.exportLineageAction()->isEnabled());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QSignalSpy exported(&session, &Session::lineageExported);
+        QSignalSpy notices(&session, &Session::notice);
+        LineageRequest csv;
+        csv.format = LineageFormat::Csv;
+        session.exportLineage(QStringLiteral("J-ok"), dir.filePath(QStringLiteral("ok.csv")), csv);
+        QTRY_COMPARE(exported.count(), 1);
+        QFile file(dir.filePath(QStringLiteral("ok.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("source,target\na,b\n"));
+        QCOMPARE(exported.at(0).at(2).toLongLong(), 18);
+
+        // A failure leaves no file behind, and says why.
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        session.exportLineage(QStringLiteral("J-broken"), broken, LineageRequest{});
+        QTRY_VERIFY(notices.count() >= 2);
+        QVERIFY2(notices.last().at(0).toString().contains(u"J-broken"),
+                 qPrintable(notices.last().at(0).toString()));
+        QCOMPARE(exported.count(), 1);
+        QVERIFY(!QFile::exists(broken));
     }
 
     void aKylinJobThroughTheConsole()

@@ -148,7 +148,10 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    disconnectSession(); // a session the window owns goes after the widgets it updates
+}
 
 QDockWidget *MainWindow::addPanelDock(const QString &objectName,
                                       Qt::DockWidgetArea area,
@@ -591,11 +594,12 @@ ConnectionDialog *MainWindow::showConnections()
     if (!m_connectionDialog) {
         m_connectionDialog = new ConnectionDialog(m_profiles, this);
         m_connectionDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // It opens on the connection in use; once open, it keeps what the user is editing.
+        if (m_session && !m_session->profileName().isEmpty())
+            m_connectionDialog->selectProfile(m_session->profileName());
     }
     if (m_translations)
         m_connectionDialog->setLanguage(m_translations->language());
-    if (m_session && !m_session->profileName().isEmpty())
-        m_connectionDialog->selectProfile(m_session->profileName());
     m_connectionDialog->show();
     m_connectionDialog->raise();
     m_connectionDialog->activateWindow();
