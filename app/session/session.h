@@ -76,7 +76,7 @@ public:
     // Reads one step's output; stepOutputLoaded() or notice() follows.
     void loadStepOutput(const QString &jobId, const QString &stepId);
     // Writes the job's lineage to `path` (replaced only once the whole artefact arrived);
-    // actionFinished-like lineageExported() or notice() follows.
+    // lineageExported() and a notice() follow, or a notice() that says why not.
     void exportLineage(const QString &jobId, const QString &path, const LineageRequest &request);
 
 Q_SIGNALS:
