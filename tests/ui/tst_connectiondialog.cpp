@@ -3,6 +3,7 @@
 // Linkis simulator as the server.
 #include "connections/connectiondialog.h"
 #include "connections/passworddialog.h"
+#include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
 #include "profiles/profilestore.h"
 #include "session/session.h"
@@ -197,6 +198,28 @@ private Q_SLOTS:
         click(child<QPushButton>(&dialog, "saveButton"));
         QTRY_COMPARE(dialog.status(), ConnectionDialog::Status::Success);
         QCOMPARE(ProfileStore::load(QStringLiteral("dinky"))->serverTimeZone, QStringLiteral("GMT+8"));
+    }
+
+    void followsTheLanguageSwitch()
+    {
+        Translations translations;
+        QVERIFY(translations.setLanguage(Language::English) || translations.language() == Language::English);
+        ProfileStore store;
+        ConnectionDialog dialog(&store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(choose(child<QComboBox>(&dialog, "kindCombo"), QStringLiteral("kylin")));
+        typeInto(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("half-typed"));
+        auto *close = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
+        QCOMPARE(close->text().remove(u'&'), QStringLiteral("Close"));
+        QVERIFY(translations.setLanguage(Language::Chinese));
+        QTRY_VERIFY(close->text().contains(u"关闭"));
+        // What the user typed and chose stays; the kind's fields stay as they were.
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("half-typed"));
+        QVERIFY(child<QLineEdit>(&dialog, "projectEdit")->isVisible());
+        QVERIFY(!child<QLineEdit>(&dialog, "proxyUserEdit")->isVisible());
+        QVERIFY(translations.setLanguage(Language::English));
+        QTRY_COMPARE(close->text().remove(u'&'), QStringLiteral("Close"));
     }
 
     void theKindDecidesWhichFieldsShow_data()

@@ -266,7 +266,6 @@ void ConnectionDialog::retranslateUi()
     m_test->setText(tr("&Test Connection"));
     m_test->setToolTip(tr("Connect with these settings, without saving them"));
     m_save->setText(tr("Sa&ve"));
-    m_close->setText(tr("Close"));
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
         if (item->data(Qt::UserRole).toString() == QLatin1StringView(ListDataLocal)) {
