@@ -328,7 +328,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.editedProfile(), QStringLiteral("prod"));
         QCOMPARE(child<QLineEdit>(&dialog, "projectEdit")->text(), QStringLiteral("learn_kylin"));
-        QTRY_VERIFY(child<QLineEdit>(&dialog, "secretEdit")->placeholderText().contains(u"stored"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLineEdit>(&dialog, "secretEdit")->placeholderText().contains(u"stored"), 30000);
 
         // Rename: the secret moves along.
         click(child<QPushButton>(&dialog, "renameButton"));
