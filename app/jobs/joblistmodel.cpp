@@ -171,6 +171,18 @@ void JobListModel::upsert(const QList<Job> &jobs)
         upsert(job);
 }
 
+void JobListModel::remove(const QString &id)
+{
+    const int row = m_rows.value(id, -1);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_jobs.removeAt(row);
+    m_rows.remove(id);
+    reindexFrom(row);
+    endRemoveRows();
+}
+
 Job JobListModel::job(const QString &id) const
 {
     const int row = m_rows.value(id, -1);

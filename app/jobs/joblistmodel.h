@@ -43,6 +43,8 @@ public:
     // Inserts a new job (at the top when it is newer than the rest) or updates the known one.
     void upsert(const Job &job);
     void upsert(const QList<Job> &jobs);
+    // Forgets a job (dropped from the server); nothing happens when it is not listed.
+    void remove(const QString &id);
     Job job(const QString &id) const;
     int rowOf(const QString &id) const { return m_rows.value(id, -1); }
     QModelIndex indexOf(const QString &id, int column = 0) const;

@@ -5,6 +5,7 @@
 #include "monitor/jobmonitor.h"
 
 #include <QDateTime>
+#include <QSaveFile>
 
 namespace JobDeck {
 
@@ -14,6 +15,13 @@ Session::Session(std::optional<ConnectionProfile> profile, QObject *parent)
     , m_runtimeFile(LocalServerInfo::defaultPath())
     , m_jobs(new JobListModel(this))
 {}
+
+Session::Session(std::unique_ptr<Backend> backend, const ConnectionProfile &profile, QObject *parent)
+    : Session(profile, parent)
+{
+    m_backend = std::move(backend);
+    m_givenBackend = true;
+}
 
 Session::~Session()
 {
@@ -75,13 +83,33 @@ void Session::start()
 void Session::connectBackend()
 {
     setState(State::Connecting, tr("Connecting to %1…").arg(m_active.url.toDisplayString()));
-    QString error;
-    m_backend = createBackend(m_active, &error);
-    if (!m_backend) {
-        setState(State::Failed, error);
-        return;
+    // A retry after a failure starts over; the old monitor goes before the backend it uses.
+    delete m_monitor;
+    m_monitor = nullptr;
+    if (!m_givenBackend) {
+        QString error;
+        m_backend = createBackend(m_active, &error);
+        if (!m_backend) {
+            setState(State::Failed, error);
+            return;
+        }
     }
     m_backend->setLanguage(m_language);
+    connectMonitor();
+    onFinished(m_backend->connectToServer(), this, [this](const Result<bool> &connected) {
+        if (!connected) {
+            setState(State::Failed, connected.error().describe());
+            return;
+        }
+        setState(State::Ready, tr("Connected to %1").arg(m_active.url.toDisplayString()));
+        if (const QString said = m_backend->connectionNotice(); !said.isEmpty())
+            Q_EMIT notice(said);
+        refreshList();
+    });
+}
+
+void Session::connectMonitor()
+{
     m_monitor = new JobMonitor(m_backend.get(), MonitorPolicy{}, this);
     connect(m_monitor, &JobMonitor::jobChanged, m_jobs, qOverload<const Job &>(&JobListModel::upsert));
     connect(m_monitor, &JobMonitor::jobFinished, m_jobs, qOverload<const Job &>(&JobListModel::upsert));
@@ -110,15 +138,6 @@ void Session::connectBackend()
                 Q_EMIT notice(
                     tr("Job %1: %2 (trying again in %3 s)").arg(id, failure.message).arg(retryInMs / 1000));
             });
-
-    onFinished(m_backend->connectToServer(), this, [this](const Result<bool> &connected) {
-        if (!connected) {
-            setState(State::Failed, connected.error().describe());
-            return;
-        }
-        setState(State::Ready, tr("Connected to %1").arg(m_active.url.toDisplayString()));
-        refreshList();
-    });
 }
 
 void Session::refreshList()
@@ -217,15 +236,193 @@ void Session::submit(const SubmitRequest &request)
     });
 }
 
-void Session::kill(const QString &jobId)
+Job Session::job(const QString &jobId) const
 {
-    if (!m_backend)
+    // The list holds the latest of what the monitor saw and what an action answered.
+    if (m_jobs->rowOf(jobId) >= 0)
+        return m_jobs->job(jobId);
+    return m_monitor && m_monitor->isFollowing(jobId) ? m_monitor->job(jobId) : Job{};
+}
+
+Capabilities Session::capabilities() const
+{
+    return m_backend && m_state == State::Ready ? m_backend->capabilities() : Capabilities{};
+}
+
+JobActions Session::availableActions(const QString &jobId) const
+{
+    const Job known = job(jobId);
+    if (!m_backend || m_state != State::Ready || known.id.isEmpty())
+        return {};
+    return m_backend->availableActions(known);
+}
+
+QString Session::actionName(JobAction action) const
+{
+    switch (action) {
+    case JobAction::Kill:
+        return tr("kill");
+    case JobAction::Pause:
+        return tr("pause");
+    case JobAction::Resume:
+        return tr("resume");
+    case JobAction::Drop:
+        return tr("drop");
+    case JobAction::Restart:
+        return tr("restart");
+    case JobAction::Savepoint:
+        return tr("take a savepoint of");
+    case JobAction::ForceRefresh:
+        return tr("refresh the state of");
+    }
+    return {};
+}
+
+void Session::perform(JobAction action, const QString &jobId)
+{
+    const Job target = job(jobId);
+    if (!m_backend || m_state != State::Ready || target.id.isEmpty()) {
+        const QString message = target.id.isEmpty() && m_state == State::Ready
+                                    ? tr("There is no job %1 here").arg(jobId)
+                                    : tr("Not connected to %1 yet").arg(displayName());
+        Q_EMIT notice(message);
+        Q_EMIT actionFinished(jobId, action, false, message);
         return;
-    const Job job = m_monitor && m_monitor->isFollowing(jobId) ? m_monitor->job(jobId) : m_jobs->job(jobId);
-    onFinished(m_backend->kill(job), this, [this, jobId](const Result<QString> &message) {
-        Q_EMIT notice(message ? tr("Job %1: %2").arg(jobId, *message)
-                              : tr("Cannot kill job %1: %2").arg(jobId, message.error().describe()));
+    }
+    const auto withJob = [this, jobId, action](const Result<Job> &result) {
+        finishAction(jobId, action, result);
+    };
+    const auto withMessage = [this, jobId, action](const Result<QString> &result) {
+        finishAction(jobId, action, result);
+    };
+    switch (action) {
+    case JobAction::Kill:
+        onFinished(m_backend->kill(target), this, withMessage);
+        break;
+    case JobAction::Pause:
+        onFinished(m_backend->pause(target), this, withJob);
+        break;
+    case JobAction::Resume:
+        onFinished(m_backend->resume(target), this, withJob);
+        break;
+    case JobAction::Drop:
+        onFinished(m_backend->drop(target), this, [this, jobId, withMessage](const Result<QString> &result) {
+            if (result) { // gone from the server: gone from the list
+                if (m_monitor)
+                    m_monitor->unfollow(jobId);
+                m_jobs->remove(jobId);
+                m_logs.remove(jobId);
+                m_progress.remove(jobId);
+            }
+            withMessage(result);
+        });
+        break;
+    case JobAction::Restart:
+        onFinished(m_backend->restart(target, QString()), this, withJob);
+        break;
+    case JobAction::Savepoint:
+        onFinished(m_backend->savepoint(target), this, withMessage);
+        break;
+    case JobAction::ForceRefresh:
+        onFinished(m_backend->forceRefresh(target), this, withJob);
+        break;
+    }
+}
+
+void Session::finishAction(const QString &jobId, JobAction action, const Result<Job> &result)
+{
+    if (!result) {
+        const QString message
+            = tr("Cannot %1 job %2: %3").arg(actionName(action), jobId, result.error().describe());
+        Q_EMIT notice(message);
+        Q_EMIT actionFinished(jobId, action, false, message);
+        return;
+    }
+    m_jobs->upsert(*result);
+    if (!result->isTerminal())
+        follow(*result); // resumed or restarted: its log and progress go on
+    const QString status
+        = result->rawStatus.isEmpty() ? jobStateDisplayName(result->state) : result->rawStatus;
+    const QString message = tr("Job %1: %2").arg(result->id, status);
+    Q_EMIT notice(message);
+    Q_EMIT actionFinished(jobId, action, true, message);
+}
+
+void Session::finishAction(const QString &jobId, JobAction action, const Result<QString> &result)
+{
+    const QString message
+        = result ? tr("Job %1: %2").arg(jobId, *result)
+                 : tr("Cannot %1 job %2: %3").arg(actionName(action), jobId, result.error().describe());
+    Q_EMIT notice(message);
+    Q_EMIT actionFinished(jobId, action, bool(result), message);
+}
+
+void Session::loadDetails(const QString &jobId)
+{
+    if (!m_backend || m_state != State::Ready || !m_backend->capabilities().steps)
+        return;
+    const Job known = job(jobId);
+    if (known.id.isEmpty())
+        return;
+    onFinished(m_backend->details(known), this, [this, jobId](const Result<Job> &details) {
+        if (!details) {
+            Q_EMIT notice(tr("Cannot read the details of %1: %2").arg(jobId, details.error().describe()));
+            return;
+        }
+        if (m_jobs->rowOf(details->id) >= 0)
+            m_jobs->upsert(*details);
     });
+}
+
+void Session::loadStepOutput(const QString &jobId, const QString &stepId)
+{
+    const Job known = job(jobId);
+    if (!m_backend || m_state != State::Ready || known.id.isEmpty())
+        return;
+    onFinished(
+        m_backend->stepOutput(known, stepId), this, [this, jobId, stepId](const Result<QString> &output) {
+            if (!output) {
+                Q_EMIT notice(tr("Cannot read the output of step %1 of %2: %3")
+                                  .arg(stepId, jobId, output.error().describe()));
+                return;
+            }
+            Q_EMIT stepOutputLoaded(jobId, stepId, *output);
+        });
+}
+
+void Session::exportLineage(const QString &jobId, const QString &path, const LineageRequest &request)
+{
+    const Job known = job(jobId);
+    if (!m_backend || m_state != State::Ready || known.id.isEmpty())
+        return;
+    // The file appears only once the whole artefact arrived; a failure leaves what was there.
+    auto *file = new QSaveFile(path, this);
+    if (!file->open(QIODevice::WriteOnly)) {
+        Q_EMIT notice(tr("Cannot write %1: %2").arg(path, file->errorString()));
+        delete file;
+        return;
+    }
+    onFinished(m_backend->exportLineage(known, request, file),
+               this,
+               [this, jobId, path, file](const Result<qint64> &written) {
+                   if (!written) {
+                       file->cancelWriting();
+                       file->commit();
+                       file->deleteLater();
+                       Q_EMIT notice(
+                           tr("Cannot export the lineage of %1: %2").arg(jobId, written.error().describe()));
+                       return;
+                   }
+                   const bool committed = file->commit();
+                   const QString error = file->errorString();
+                   file->deleteLater();
+                   if (!committed) {
+                       Q_EMIT notice(tr("Cannot write %1: %2").arg(path, error));
+                       return;
+                   }
+                   Q_EMIT notice(tr("Lineage of %1 written to %2").arg(jobId, path));
+                   Q_EMIT lineageExported(jobId, path, *written);
+               });
 }
 
 } // namespace JobDeck

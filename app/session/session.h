@@ -29,8 +29,14 @@ public:
     enum class State { Idle, Connecting, Ready, Failed };
     Q_ENUM(State)
 
+    // What the console can do to one job (Backend's job actions).
+    enum class JobAction { Kill, Pause, Resume, Drop, Restart, Savepoint, ForceRefresh };
+    Q_ENUM(JobAction)
+
     // No profile: the built-in "Local" connection to jobdeck-server.
     explicit Session(std::optional<ConnectionProfile> profile = std::nullopt, QObject *parent = nullptr);
+    // A session over a backend made elsewhere (tests, tools); `profile` names it.
+    Session(std::unique_ptr<Backend> backend, const ConnectionProfile &profile, QObject *parent = nullptr);
     ~Session() override;
 
     // For the local connection: where the runtime file is (tests use their own).
@@ -40,6 +46,9 @@ public:
     void start();
     State state() const { return m_state; }
     QString displayName() const;
+    bool isLocal() const { return !m_profile; }
+    // The saved profile's name; empty for the local connection.
+    QString profileName() const { return m_profile ? m_profile->name : QString(); }
     Backend *backend() const { return m_backend.get(); }
     JobListModel *jobs() const { return m_jobs; }
 
@@ -52,8 +61,23 @@ public:
     void loadResults(const QString &jobId);
     static constexpr int ResultPageRows = 5000;
 
+    // The job as the session knows it now.
+    Job job(const QString &jobId) const;
+    // What the backend can do, and what it allows for this job now (nothing while not connected).
+    Capabilities capabilities() const;
+    JobActions availableActions(const QString &jobId) const;
+
     void submit(const SubmitRequest &request);
-    void kill(const QString &jobId);
+    void kill(const QString &jobId) { perform(JobAction::Kill, jobId); }
+    // Runs a job action; actionFinished() and notice() tell how it went.
+    void perform(JobAction action, const QString &jobId);
+    // Reads the job's full record (steps included) when the backend reports steps.
+    void loadDetails(const QString &jobId);
+    // Reads one step's output; stepOutputLoaded() or notice() follows.
+    void loadStepOutput(const QString &jobId, const QString &stepId);
+    // Writes the job's lineage to `path` (replaced only once the whole artefact arrived);
+    // lineageExported() and a notice() follow, or a notice() that says why not.
+    void exportLineage(const QString &jobId, const QString &path, const LineageRequest &request);
 
 Q_SIGNALS:
     void stateChanged(JobDeck::Session::State state, const QString &message);
@@ -66,9 +90,19 @@ Q_SIGNALS:
                        const QList<JobDeck::ResultPage> &pages);
     // Something the user should hear about (a failed submit, a lost connection).
     void notice(const QString &text);
+    void actionFinished(const QString &jobId,
+                        JobDeck::Session::JobAction action,
+                        bool ok,
+                        const QString &message);
+    void stepOutputLoaded(const QString &jobId, const QString &stepId, const QString &output);
+    void lineageExported(const QString &jobId, const QString &path, qint64 bytes);
 
 private:
     void connectBackend();
+    void connectMonitor();
+    void finishAction(const QString &jobId, JobAction action, const Result<Job> &result);
+    void finishAction(const QString &jobId, JobAction action, const Result<QString> &result);
+    QString actionName(JobAction action) const;
     void refreshList();
     void follow(const Job &job);
     void setState(State state, const QString &message);
@@ -82,6 +116,7 @@ private:
     Language m_language = Language::English;
     QString m_runtimeFile;
     std::unique_ptr<Backend> m_backend;
+    bool m_givenBackend = false; // made elsewhere: connect it as it is
     JobMonitor *m_monitor = nullptr;
     JobListModel *m_jobs;
     State m_state = State::Idle;

@@ -12,6 +12,8 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -113,6 +115,12 @@ private Q_SLOTS:
         auto *kill = window.findChild<QAction *>(QStringLiteral("killAction"));
         QTRY_VERIFY(kill->isEnabled());
         kill->trigger();
+        // Killing is confirmed first.
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("confirmJobAction"))));
+        QCOMPARE(again.jobs()->job(sleeper).state, JobState::Running);
+        QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(again.jobs()->job(sleeper).state, JobState::Cancelled, 10000);
     }
 

@@ -2,6 +2,8 @@
 
 #include "charts/progresschart.h"
 #include "common/emptystate.h"
+#include "connections/connectiondialog.h"
+#include "connections/passworddialog.h"
 #include "core/buildinfo.h"
 #include "editor/sqleditor.h"
 #include "editor/syntaxrepository.h"
@@ -9,7 +11,9 @@
 #include "jobs/joblistmodel.h"
 #include "jobs/resulttablemodel.h"
 #include "logview/logview.h"
+#include "profiles/profilestore.h"
 #include "session/session.h"
+#include "timeline/steptimeline.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -25,10 +29,14 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -38,6 +46,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace JobDeck {
 
@@ -51,12 +60,17 @@ constexpr auto SqlFileFilter
     = QT_TRANSLATE_NOOP("JobDeck::MainWindow", "SQL scripts (*.sql *.hql);;All files (*)");
 // Scripts bigger than this are not something to edit; they would also freeze the highlighter.
 constexpr qint64 MaxScriptBytes = 32 * 1024 * 1024;
+// The connection selector's entries that are not profiles.
+constexpr auto LocalEntry = "\x01local";
+constexpr auto ManageEntry = "\x01manage";
 } // namespace
 
 MainWindow::MainWindow(Translations *translations, Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_translations(translations)
-    , m_session(session)
+    , m_localSession(session)
+    , m_profiles(new ProfileStore(this))
+    , m_timeline(new StepTimeline(this))
     , m_editor(new SqlEditor(this))
     , m_jobTable(new QTableView(this))
     , m_jobProxy(new QSortFilterProxyModel(this))
@@ -84,7 +98,8 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
         = addPanelDock(QStringLiteral("jobListDock"), Qt::LeftDockWidgetArea, &m_jobListEmpty, m_jobTable);
     m_progressDock = addPanelDock(
         QStringLiteral("progressDock"), Qt::RightDockWidgetArea, &m_progressEmpty, m_progressChart);
-    m_timelineDock = addPanelDock(QStringLiteral("timelineDock"), Qt::RightDockWidgetArea, &m_timelineEmpty);
+    m_timelineDock
+        = addPanelDock(QStringLiteral("timelineDock"), Qt::RightDockWidgetArea, &m_timelineEmpty, m_timeline);
     m_logDock = addPanelDock(QStringLiteral("logDock"), Qt::BottomDockWidgetArea, &m_logEmpty, m_logView);
     m_resultTabs->setObjectName(QStringLiteral("resultTabs"));
     m_resultTabs->setDocumentMode(true);
@@ -98,7 +113,18 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
 
     statusBar()->addPermanentWidget(m_cursorLabel);
     createMenus();
-    connectSession();
+    m_jobTable->setModel(m_jobProxy);
+    m_jobTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_jobTable, &QWidget::customContextMenuRequested, this, &MainWindow::showJobContextMenu);
+    connect(
+        m_jobTable->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
+        [this](const QModelIndex &current) { showJob(current.data(JobListModel::JobRole).value<Job>().id); });
+    connect(m_timeline, &StepTimeline::currentStepChanged, this, &MainWindow::updateJobActions);
+    connect(m_timeline, &StepTimeline::stepActivated, this, &MainWindow::showStepOutput);
+    connect(m_profiles, &ProfileStore::changed, this, &MainWindow::fillConnectionSelector);
+    setSession(session);
     retranslateUi();
 
     // Keep what the user types on disk shortly after they stop typing.
@@ -122,7 +148,10 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    disconnectSession(); // a session the window owns goes after the widgets it updates
+}
 
 QDockWidget *MainWindow::addPanelDock(const QString &objectName,
                                       Qt::DockWidgetArea area,
@@ -150,6 +179,9 @@ void MainWindow::createMenus()
     m_saveAction = m_fileMenu->addAction(QString(), QKeySequence::Save, this, &MainWindow::save);
     m_saveAsAction
         = m_fileMenu->addAction(QString(), QKeySequence::SaveAs, this, &MainWindow::chooseFileToSaveAs);
+    m_fileMenu->addSeparator();
+    m_connectionsAction = m_fileMenu->addAction(QString(), this, [this] { showConnections(); });
+    m_connectionsAction->setObjectName(QStringLiteral("connectionsAction"));
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -181,10 +213,27 @@ void MainWindow::createMenus()
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m_killAction = m_jobMenu->addAction(QString(), this, &MainWindow::killCurrentJob);
-    m_killAction->setObjectName(QStringLiteral("killAction"));
+    m_jobMenu->addSeparator();
+    // Job actions: shown when the backend can do them, enabled when the selected job allows them.
+    const auto jobActionItem = [this](const char *name, Session::JobAction action) {
+        QAction *item = m_jobMenu->addAction(QString(), this, [this, action] { confirmJobAction(action); });
+        item->setObjectName(QLatin1StringView(name));
+        item->setEnabled(false);
+        return item;
+    };
+    m_killAction = jobActionItem("killAction", Session::JobAction::Kill);
+    m_pauseAction = jobActionItem("pauseAction", Session::JobAction::Pause);
+    m_resumeAction = jobActionItem("resumeAction", Session::JobAction::Resume);
+    m_restartAction = jobActionItem("restartAction", Session::JobAction::Restart);
+    m_savepointAction = jobActionItem("savepointAction", Session::JobAction::Savepoint);
+    m_refreshStateAction = jobActionItem("refreshStateAction", Session::JobAction::ForceRefresh);
+    m_dropAction = jobActionItem("dropAction", Session::JobAction::Drop);
+    m_jobMenu->addSeparator();
+    m_lineageAction = m_jobMenu->addAction(QString(), this, &MainWindow::exportLineage);
+    m_lineageAction->setObjectName(QStringLiteral("lineageAction"));
+    m_stepOutputAction = m_jobMenu->addAction(QString(), this, &MainWindow::showStepOutput);
+    m_stepOutputAction->setObjectName(QStringLiteral("stepOutputAction"));
     m_runAction->setEnabled(false);
-    m_killAction->setEnabled(false);
     m_jobToolBar = addToolBar(QString());
     m_jobToolBar->setObjectName(QStringLiteral("jobToolBar"));
     m_runType = new QComboBox(m_jobToolBar);
@@ -194,6 +243,28 @@ void MainWindow::createMenus()
     m_jobToolBar->addWidget(m_runType);
     m_jobToolBar->addAction(m_runAction);
     m_jobToolBar->addAction(m_killAction);
+    m_jobToolBar->addAction(m_pauseAction);
+    m_jobToolBar->addAction(m_resumeAction);
+
+    m_connectionToolBar = new QToolBar(this);
+    m_connectionToolBar->setObjectName(QStringLiteral("connectionToolBar"));
+    insertToolBar(m_jobToolBar, m_connectionToolBar);
+    m_connectionCombo = new QComboBox(m_connectionToolBar);
+    m_connectionCombo->setObjectName(QStringLiteral("connectionCombo"));
+    m_connectionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_connectionCombo->setMinimumContentsLength(12);
+    m_connectionToolBar->addWidget(m_connectionCombo);
+    connect(m_connectionCombo, &QComboBox::activated, this, [this](int index) {
+        const QString entry = m_connectionCombo->itemData(index).toString();
+        if (entry == QLatin1StringView(ManageEntry)) {
+            fillConnectionSelector(); // back to the current connection while the dialog is open
+            showConnections();
+        } else if (entry == QLatin1StringView(LocalEntry)) {
+            switchToLocal();
+        } else if (!m_session || entry != m_session->profileName()) {
+            switchToProfile(entry);
+        }
+    });
 
     m_viewMenu = menuBar()->addMenu(QString());
     for (QDockWidget *dock : {m_jobListDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
@@ -272,8 +343,25 @@ void MainWindow::retranslateUi()
                                 .arg(m_session ? m_session->displayName() : tr("the job server")));
     m_killAction->setText(tr("&Kill Job"));
     m_killAction->setToolTip(tr("Stop the selected job"));
+    m_pauseAction->setText(tr("&Pause Job"));
+    m_pauseAction->setToolTip(tr("Pause the selected job; Resume continues it"));
+    m_resumeAction->setText(tr("Res&ume Job"));
+    m_resumeAction->setToolTip(tr("Continue the selected paused job"));
+    m_restartAction->setText(tr("Re&start Job"));
+    m_savepointAction->setText(tr("Take a Save&point"));
+    m_refreshStateAction->setText(tr("Re&fresh State"));
+    m_refreshStateAction->setToolTip(tr("Ask the server to read the job's state again at its source"));
+    m_dropAction->setText(tr("&Drop Job…"));
+    m_dropAction->setToolTip(tr("Remove the selected finished job from the server's records"));
+    m_lineageAction->setText(tr("Export &Lineage…"));
+    m_stepOutputAction->setText(tr("Step &Output"));
+    m_stepOutputAction->setToolTip(tr("Show the output of the step selected in the Steps panel"));
+    m_connectionsAction->setText(tr("&Connections…"));
+    m_connectionToolBar->setWindowTitle(tr("Connection"));
+    m_connectionCombo->setToolTip(tr("The job service this window works with"));
+    fillConnectionSelector();
     m_jobToolBar->setWindowTitle(tr("Job"));
-    m_runType->setItemText(0, tr("SQL (SQLite)"));
+    m_runType->setItemText(0, m_session && !m_session->isLocal() ? tr("SQL") : tr("SQL (SQLite)"));
     m_runType->setItemText(1, tr("Shell"));
     m_viewMenu->setTitle(tr("&View"));
     m_themeMenu->setTitle(tr("Editor &Theme"));
@@ -319,11 +407,17 @@ void MainWindow::updateEmptyStates()
                                      .arg(m_session->displayName()));
     }
     const bool selected = !m_currentJob.isEmpty();
-    m_timelineEmpty->setTexts(selected ? tr("No steps") : tr("No job selected"),
-                              selected
-                                  ? tr("This job's service does not report steps; Kylin jobs show theirs "
-                                       "here.")
-                                  : tr("Select a job in the job list to see its steps on a timeline."));
+    const bool reportsSteps = m_session && m_session->capabilities().steps;
+    if (!selected)
+        m_timelineEmpty->setTexts(tr("No job selected"),
+                                  tr("Select a job in the job list to see its steps on a timeline."));
+    else if (reportsSteps)
+        m_timelineEmpty->setTexts(tr("No steps yet"),
+                                  tr("The job's steps appear here as the server reports them."));
+    else
+        m_timelineEmpty->setTexts(tr("No steps"),
+                                  tr("This job's service does not report steps; Kylin jobs show theirs "
+                                     "here."));
     m_logEmpty->setTexts(tr("No log to show"),
                          tr("Select a job in the job list to follow its log; new lines "
                             "stream in while it runs."));
@@ -337,7 +431,7 @@ void MainWindow::updateEmptyStates()
     showPage(m_jobListDock, hasJobs);
     showPage(m_logDock, selected);
     showPage(m_progressDock, selected && m_progressChart->sampleCount() > 0);
-    showPage(m_timelineDock, false);
+    showPage(m_timelineDock, selected && !m_timeline->steps().isEmpty());
     showPage(m_resultsDock, selected && m_resultsJob == m_currentJob && m_resultTabs->count() > 0);
 }
 
@@ -372,25 +466,58 @@ void MainWindow::showResults(const QString &jobId, const QStringList &names, con
     updateEmptyStates();
 }
 
+void MainWindow::setSession(Session *session)
+{
+    if (session == m_session)
+        return;
+    disconnectSession();
+    m_session = session;
+    // Nothing of the previous connection's jobs stays on screen.
+    m_currentJob.clear();
+    m_logView->showLines({});
+    m_progressChart->showSamples({});
+    m_timeline->setSteps({});
+    while (m_resultTabs->count() > 0) {
+        QWidget *page = m_resultTabs->widget(0);
+        m_resultTabs->removeTab(0);
+        page->deleteLater();
+    }
+    m_resultsJob.clear();
+    m_sessionMessage.clear();
+    m_jobProxy->setSourceModel(m_session ? m_session->jobs() : nullptr);
+    connectSession();
+    m_runAction->setEnabled(m_session && m_session->state() == Session::State::Ready
+                            && m_session->capabilities().submit);
+    retranslateUi(); // texts that name the connection
+    updateJobActions();
+}
+
+void MainWindow::disconnectSession()
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_sessionConnections))
+        disconnect(connection);
+    m_sessionConnections.clear();
+}
+
 void MainWindow::connectSession()
 {
     if (!m_session)
         return;
-    m_jobProxy->setSourceModel(m_session->jobs());
-    m_jobTable->setModel(m_jobProxy);
     m_jobTable->sortByColumn(JobListModel::SubmittedColumn, Qt::DescendingOrder);
     QHeaderView *header = m_jobTable->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(JobListModel::ScriptColumn, QHeaderView::Stretch);
-    connect(m_session->jobs(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyStates);
-    connect(
-        m_jobTable->selectionModel(),
-        &QItemSelectionModel::currentRowChanged,
-        this,
-        [this](const QModelIndex &current) { showJob(current.data(JobListModel::JobRole).value<Job>().id); });
-    connect(m_session->jobs(), &QAbstractItemModel::dataChanged, this, [this] {
+    auto &c = m_sessionConnections;
+    c << connect(m_session->jobs(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyStates);
+    c << connect(m_session->jobs(), &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (!m_currentJob.isEmpty() && m_session->jobs()->rowOf(m_currentJob) < 0)
+            showJob({}); // the shown job was dropped
+        updateEmptyStates();
+    });
+    c << connect(m_session->jobs(), &QAbstractItemModel::dataChanged, this, [this] {
         const Job current = m_session->jobs()->job(m_currentJob);
-        m_killAction->setEnabled(!m_currentJob.isEmpty() && !current.isTerminal());
+        updateJobActions();
+        updateTimeline();
         // The shown job just succeeded: its result sets are there to read.
         if (current.state == JobState::Succeeded && m_resultsJob != m_currentJob) {
             m_resultsJob = m_currentJob;
@@ -398,61 +525,343 @@ void MainWindow::connectSession()
         }
         updateEmptyStates();
     });
-    connect(m_session, &Session::resultsLoaded, this, &MainWindow::showResults);
-    connect(m_session, &Session::stateChanged, this, [this](Session::State state, const QString &message) {
-        m_sessionMessage = message;
-        m_runAction->setEnabled(state == Session::State::Ready);
-        statusBar()->showMessage(message, state == Session::State::Ready ? 5000 : 0);
-        updateEmptyStates();
-    });
-    connect(m_session, &Session::notice, this, [this](const QString &text) {
+    c << connect(m_session, &Session::resultsLoaded, this, &MainWindow::showResults);
+    c << connect(
+        m_session, &Session::stateChanged, this, [this](Session::State state, const QString &message) {
+            m_sessionMessage = message;
+            m_runAction->setEnabled(state == Session::State::Ready && m_session->capabilities().submit);
+            statusBar()->showMessage(message, state == Session::State::Ready ? 5000 : 0);
+            updateJobActions();
+            updateEmptyStates();
+        });
+    c << connect(m_session, &Session::notice, this, [this](const QString &text) {
         statusBar()->showMessage(text, 10000);
     });
-    connect(m_session, &Session::submitted, this, [this](const Job &job) {
+    c << connect(m_session, &Session::actionFinished, this, &MainWindow::updateJobActions);
+    c << connect(m_session, &Session::stepOutputLoaded, this, &MainWindow::showStepOutputText);
+    c << connect(m_session, &Session::submitted, this, [this](const Job &job) {
         // The new job becomes the one shown, so its log and progress appear as they come.
         const QModelIndex index = m_jobProxy->mapFromSource(m_session->jobs()->indexOf(job.id));
         m_jobTable->setCurrentIndex(index);
         m_jobTable->scrollTo(index);
     });
-    connect(m_session,
-            &Session::logAppended,
-            this,
-            [this](const QString &id, qint64 first, const QStringList &lines) {
-                if (id != m_currentJob)
-                    return;
-                if (first == 1)
-                    m_logView->showLines(lines);
-                else
-                    m_logView->appendLines(lines);
-            });
-    connect(m_session, &Session::progressSampled, this, [this](const QString &id, const QPointF &sample) {
-        if (id != m_currentJob)
-            return;
-        m_progressChart->addSample(sample);
-        updateEmptyStates();
-    });
+    c << connect(m_session,
+                 &Session::logAppended,
+                 this,
+                 [this](const QString &id, qint64 first, const QStringList &lines) {
+                     if (id != m_currentJob)
+                         return;
+                     if (first == 1)
+                         m_logView->showLines(lines);
+                     else
+                         m_logView->appendLines(lines);
+                 });
+    c << connect(
+        m_session, &Session::progressSampled, this, [this](const QString &id, const QPointF &sample) {
+            if (id != m_currentJob)
+                return;
+            m_progressChart->addSample(sample);
+            updateEmptyStates();
+        });
     if (m_translations) {
         m_session->setLanguage(m_translations->language());
-        connect(m_translations, &Translations::languageChanged, m_session, &Session::setLanguage);
+        c << connect(m_translations, &Translations::languageChanged, m_session, &Session::setLanguage);
     }
+}
+
+void MainWindow::fillConnectionSelector()
+{
+    if (!m_connectionCombo)
+        return;
+    const QSignalBlocker blocker(m_connectionCombo);
+    m_connectionCombo->clear();
+    m_connectionCombo->addItem(tr("Local"), QLatin1StringView(LocalEntry));
+    m_connectionCombo->setItemData(0, tr("The local job server on this computer"), Qt::ToolTipRole);
+    QStringList names = ProfileStore::names();
+    const QString current = m_session ? m_session->profileName() : QString();
+    if (!current.isEmpty() && !names.contains(current))
+        names.prepend(current); // renamed or removed while in use: still the one connected
+    for (const QString &name : std::as_const(names))
+        m_connectionCombo->addItem(name, name);
+    m_connectionCombo->insertSeparator(m_connectionCombo->count());
+    m_connectionCombo->addItem(tr("Manage Connections…"), QLatin1StringView(ManageEntry));
+    const int index = current.isEmpty() ? 0 : m_connectionCombo->findData(current);
+    m_connectionCombo->setCurrentIndex(std::max(0, index));
+}
+
+ConnectionDialog *MainWindow::showConnections()
+{
+    if (!m_connectionDialog) {
+        m_connectionDialog = new ConnectionDialog(m_profiles, this);
+        m_connectionDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // It opens on the connection in use; once open, it keeps what the user is editing.
+        if (m_session && !m_session->profileName().isEmpty())
+            m_connectionDialog->selectProfile(m_session->profileName());
+    }
+    if (m_translations)
+        m_connectionDialog->setLanguage(m_translations->language());
+    m_connectionDialog->show();
+    m_connectionDialog->raise();
+    m_connectionDialog->activateWindow();
+    return m_connectionDialog;
+}
+
+void MainWindow::switchToLocal()
+{
+    setSession(m_localSession);
+    if (m_remoteSession) {
+        m_remoteSession->deleteLater();
+        m_remoteSession = nullptr;
+    }
+    fillConnectionSelector();
+}
+
+void MainWindow::switchToProfile(const QString &name)
+{
+    const std::optional<ConnectionProfile> profile = ProfileStore::load(name);
+    if (!profile) {
+        statusBar()->showMessage(tr("There is no connection named “%1”").arg(name), 10000);
+        fillConnectionSelector();
+        return;
+    }
+    statusBar()->showMessage(tr("Reading the password of %1 from the system keychain…").arg(name));
+    onFinished(m_profiles->readSecret(name), this, [this, profile = *profile](const Result<QString> &secret) {
+        if (secret && !secret->isEmpty()) {
+            ConnectionProfile withSecret = profile;
+            withSecret.secret = *secret;
+            startRemoteSession(withSecret);
+            return;
+        }
+        askSecret(profile, secret ? QString() : secret.error().message);
+    });
+}
+
+void MainWindow::askSecret(ConnectionProfile profile, const QString &keychainProblem)
+{
+    auto *dialog = new PasswordDialog(profile, keychainProblem, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::rejected, this, [this] {
+        statusBar()->clearMessage();
+        fillConnectionSelector(); // still on the connection it was on
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, profile]() mutable {
+        profile.secret = dialog->secret();
+        if (dialog->remember()) {
+            onFinished(
+                m_profiles->writeSecret(profile.name, profile.secret),
+                this,
+                [this, name = profile.name](const Result<bool> &stored) {
+                    if (!stored)
+                        statusBar()->showMessage(
+                            tr("The password of %1 was not remembered: %2").arg(name, stored.error().message),
+                            10000);
+                });
+        }
+        startRemoteSession(profile);
+    });
+    dialog->open();
+}
+
+void MainWindow::startRemoteSession(const ConnectionProfile &profile)
+{
+    auto *session = new Session(profile, this);
+    Session *previous = std::exchange(m_remoteSession, session);
+    setSession(session);
+    if (previous)
+        previous->deleteLater();
+    fillConnectionSelector();
+    session->start();
+}
+
+QAction *MainWindow::jobAction(Session::JobAction action) const
+{
+    switch (action) {
+    case Session::JobAction::Kill:
+        return m_killAction;
+    case Session::JobAction::Pause:
+        return m_pauseAction;
+    case Session::JobAction::Resume:
+        return m_resumeAction;
+    case Session::JobAction::Drop:
+        return m_dropAction;
+    case Session::JobAction::Restart:
+        return m_restartAction;
+    case Session::JobAction::Savepoint:
+        return m_savepointAction;
+    case Session::JobAction::ForceRefresh:
+        return m_refreshStateAction;
+    }
+    return nullptr;
+}
+
+void MainWindow::updateJobActions()
+{
+    const bool ready = m_session && m_session->state() == Session::State::Ready;
+    const Capabilities caps = ready ? m_session->capabilities() : Capabilities{};
+    const JobActions allowed
+        = ready && !m_currentJob.isEmpty() ? m_session->availableActions(m_currentJob) : JobActions{};
+    const auto set = [](QAction *action, bool visible, bool enabled) {
+        action->setVisible(visible);
+        action->setEnabled(visible && enabled);
+    };
+    // Kill stays in sight while connecting: every backend so far can stop a job.
+    set(m_killAction, !ready || caps.kill, allowed.kill);
+    set(m_pauseAction, caps.pause, allowed.pause);
+    set(m_resumeAction, caps.resume, allowed.resume);
+    set(m_restartAction, caps.restart, allowed.restart);
+    set(m_savepointAction, caps.savepoint, allowed.savepoint);
+    set(m_refreshStateAction, caps.forceRefresh, allowed.forceRefresh);
+    set(m_dropAction, caps.drop || caps.remove, allowed.drop);
+    set(m_lineageAction, caps.lineage, allowed.lineage);
+    set(m_stepOutputAction, caps.steps, !m_currentJob.isEmpty() && !m_timeline->currentStepId().isEmpty());
+}
+
+void MainWindow::updateTimeline()
+{
+    m_timeline->setSteps(m_session && !m_currentJob.isEmpty() ? m_session->job(m_currentJob).steps
+                                                              : QList<JobStep>{});
+}
+
+void MainWindow::showJobContextMenu(const QPoint &position)
+{
+    if (!m_jobTable->indexAt(position).isValid())
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("jobContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (QAction *action : {m_killAction,
+                            m_pauseAction,
+                            m_resumeAction,
+                            m_restartAction,
+                            m_savepointAction,
+                            m_refreshStateAction,
+                            m_dropAction,
+                            m_lineageAction,
+                            m_stepOutputAction}) {
+        if (action->isVisible())
+            menu->addAction(action);
+    }
+    menu->popup(m_jobTable->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::confirmJobAction(Session::JobAction action)
+{
+    if (!m_session || m_currentJob.isEmpty())
+        return;
+    const QString jobId = m_currentJob;
+    if (action != Session::JobAction::Kill && action != Session::JobAction::Drop) {
+        m_session->perform(action, jobId);
+        return;
+    }
+    // The two that cannot be undone are asked about first.
+    const bool drop = action == Session::JobAction::Drop;
+    auto *question = new QMessageBox(
+        QMessageBox::Question,
+        drop ? tr("Drop Job") : tr("Kill Job"),
+        drop ? tr("Remove job %1 from the records of %2? This cannot be undone.")
+                   .arg(jobId, m_session->displayName())
+             : tr("Stop job %1 on %2? Its work so far may be lost.").arg(jobId, m_session->displayName()),
+        QMessageBox::Cancel,
+        this);
+    question->setObjectName(QStringLiteral("confirmJobAction"));
+    QPushButton *confirm = question->addButton(drop ? tr("Drop") : tr("Kill"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmButton"));
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<Session> session = m_session;
+    connect(question, &QMessageBox::finished, this, [question, confirm, session, action, jobId] {
+        if (question->clickedButton() == confirm && session)
+            session->perform(action, jobId);
+    });
+    question->open();
+}
+
+void MainWindow::exportLineage()
+{
+    if (!m_session || m_currentJob.isEmpty())
+        return;
+    const QString jobId = m_currentJob;
+    const QString json = tr("JSON (*.json)");
+    const QString csv = tr("CSV (*.csv)");
+    const QString graphml = tr("GraphML (*.graphml)");
+    QString filter = json;
+    QString path = QFileDialog::getSaveFileName(this,
+                                                tr("Export Lineage of %1").arg(jobId),
+                                                QDir::home().filePath(jobId + u"-lineage.json"),
+                                                QStringList{json, csv, graphml}.join(u";;"),
+                                                &filter);
+    if (path.isEmpty() || !m_session)
+        return;
+    // The format follows the file's extension; without one, the chosen filter's.
+    QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != u"json" && suffix != u"csv" && suffix != u"graphml") {
+        suffix = filter == csv       ? QStringLiteral("csv")
+                 : filter == graphml ? QStringLiteral("graphml")
+                                     : QStringLiteral("json");
+        path += u'.' + suffix;
+    }
+    LineageRequest request;
+    request.format = suffix == u"csv"       ? LineageFormat::Csv
+                     : suffix == u"graphml" ? LineageFormat::Graphml
+                                            : LineageFormat::Json;
+    m_session->exportLineage(jobId, path, request);
+}
+
+void MainWindow::showStepOutput()
+{
+    const QString stepId = m_timeline->currentStepId();
+    if (!m_session || m_currentJob.isEmpty() || stepId.isEmpty())
+        return;
+    if (!m_session->capabilities().steps)
+        return;
+    statusBar()->showMessage(tr("Reading the output of step %1…").arg(stepId), 5000);
+    m_session->loadStepOutput(m_currentJob, stepId);
+}
+
+void MainWindow::showStepOutputText(const QString &jobId, const QString &stepId, const QString &output)
+{
+    QString name = stepId;
+    const QList<JobStep> steps = m_session ? m_session->job(jobId).steps : QList<JobStep>{};
+    for (const JobStep &step : steps) {
+        if (step.id == stepId && !step.name.isEmpty())
+            name = step.name;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("stepOutputDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Output of “%1” (job %2)").arg(name, jobId));
+    auto *text = new QPlainTextEdit(dialog);
+    text->setObjectName(QStringLiteral("stepOutputText"));
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setPlainText(output.isEmpty() ? tr("(the step wrote nothing)") : output);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    dialog->resize(760, 480);
+    dialog->show();
 }
 
 void MainWindow::showJob(const QString &jobId)
 {
     m_currentJob = jobId;
-    m_killAction->setEnabled(!jobId.isEmpty() && !m_session->jobs()->job(jobId).isTerminal());
-    m_logView->showLines(m_session->logLines(jobId));
-    m_progressChart->showSamples(m_session->progressSamples(jobId));
-    m_session->loadLog(jobId);
+    m_logView->showLines(m_session ? m_session->logLines(jobId) : QStringList{});
+    m_progressChart->showSamples(m_session ? m_session->progressSamples(jobId) : QList<QPointF>{});
     while (m_resultTabs->count() > 0) {
         QWidget *page = m_resultTabs->widget(0);
         m_resultTabs->removeTab(0);
         page->deleteLater();
     }
     m_resultsJob.clear();
-    if (m_session->jobs()->job(jobId).state == JobState::Succeeded) {
-        m_resultsJob = jobId;
-        m_session->loadResults(jobId);
+    updateTimeline();
+    updateJobActions();
+    if (m_session && !jobId.isEmpty()) {
+        m_session->loadLog(jobId);
+        m_session->loadDetails(jobId); // the steps, where the backend reports them
+        if (m_session->jobs()->job(jobId).state == JobState::Succeeded) {
+            m_resultsJob = jobId;
+            m_session->loadResults(jobId);
+        }
     }
     updateEmptyStates();
 }
@@ -472,15 +881,11 @@ void MainWindow::runScript()
     SubmitRequest request;
     request.script = script;
     request.runType = m_runType->currentData().toString();
-    request.engine = request.runType == u"shell" ? QStringLiteral("shell") : QStringLiteral("sqlite");
+    // The local server runs SQL on SQLite; a Linkis cluster's default SQL engine is Spark.
+    const QString sqlEngine = m_session->isLocal() ? QStringLiteral("sqlite") : QStringLiteral("spark");
+    request.engine = request.runType == u"shell" ? QStringLiteral("shell") : sqlEngine;
     request.scriptPath = m_filePath;
     m_session->submit(request);
-}
-
-void MainWindow::killCurrentJob()
-{
-    if (m_session && !m_currentJob.isEmpty())
-        m_session->kill(m_currentJob);
 }
 
 void MainWindow::restoreLayout()

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "backends/backend.h"
+#include "session/session.h"
 #include "workspace/draftstore.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QActionGroup;
 class QComboBox;
@@ -18,11 +20,13 @@ class QToolBar;
 
 namespace JobDeck {
 
+class ConnectionDialog;
 class EmptyState;
 class LogView;
+class ProfileStore;
 class ProgressChart;
-class Session;
 class SqlEditor;
+class StepTimeline;
 class Translations;
 
 // The console's window: the script editor in the centre, docks around it for the job list,
@@ -35,9 +39,26 @@ class MainWindow final : public QMainWindow
 
 public:
     // `translations` may be null (no language menu), and `session` too (no jobs: the docks
-    // keep their empty states), as in tests that need neither.
+    // keep their empty states), as in tests that need neither. `session` is the built-in
+    // "Local" connection; the window does not own it.
     explicit MainWindow(Translations *translations, Session *session = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Shows `session`'s jobs (null: none); the window does not take it over.
+    void setSession(Session *session);
+    Session *session() const { return m_session; }
+    // The connection selector's choices: back to Local, or a saved profile, whose secret is
+    // read from the keychain (or asked for) before its session starts.
+    void switchToLocal();
+    void switchToProfile(const QString &name);
+    // Opens the Connections dialog (not modal) and returns it.
+    ConnectionDialog *showConnections();
+    ProfileStore *profileStore() const { return m_profiles; }
+    QComboBox *connectionSelector() const { return m_connectionCombo; }
+    StepTimeline *stepTimeline() const { return m_timeline; }
+    QAction *jobAction(Session::JobAction action) const;
+    QAction *exportLineageAction() const { return m_lineageAction; }
+    QAction *stepOutputAction() const { return m_stepOutputAction; }
 
     SqlEditor *editor() const { return m_editor; }
     QDockWidget *jobListDock() const { return m_jobListDock; }
@@ -69,8 +90,18 @@ private:
                               EmptyState **emptyState,
                               QWidget *view = nullptr);
     void connectSession();
+    void disconnectSession();
+    void fillConnectionSelector();
+    void startRemoteSession(const ConnectionProfile &profile);
+    void askSecret(ConnectionProfile profile, const QString &keychainProblem);
+    void updateJobActions();
+    void updateTimeline();
+    void confirmJobAction(Session::JobAction action);
+    void exportLineage();
+    void showStepOutput();
+    void showStepOutputText(const QString &jobId, const QString &stepId, const QString &output);
+    void showJobContextMenu(const QPoint &position);
     void runScript();
-    void killCurrentJob();
     void showJob(const QString &jobId);
     void updateEmptyStates();
     void showResults(const QString &jobId, const QStringList &names, const QList<ResultPage> &pages);
@@ -88,7 +119,13 @@ private:
     void showAbout();
 
     Translations *m_translations;
-    Session *m_session;
+    Session *m_session = nullptr;
+    Session *m_localSession;
+    Session *m_remoteSession = nullptr; // owned: the session of the chosen profile
+    QList<QMetaObject::Connection> m_sessionConnections;
+    ProfileStore *m_profiles;
+    QPointer<ConnectionDialog> m_connectionDialog;
+    StepTimeline *m_timeline;
     SqlEditor *m_editor;
     QTableView *m_jobTable;
     QSortFilterProxyModel *m_jobProxy;
@@ -126,6 +163,17 @@ private:
     QComboBox *m_runType = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_killAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_restartAction = nullptr;
+    QAction *m_savepointAction = nullptr;
+    QAction *m_refreshStateAction = nullptr;
+    QAction *m_dropAction = nullptr;
+    QAction *m_lineageAction = nullptr;
+    QAction *m_stepOutputAction = nullptr;
+    QAction *m_connectionsAction = nullptr;
+    QToolBar *m_connectionToolBar = nullptr;
+    QComboBox *m_connectionCombo = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;
