@@ -5,6 +5,7 @@
 #include "core/serverzone.h"
 #include "i18n/language.h"
 #include "monitor/jobmonitor.h"
+#include "profiles/profilestore.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -321,6 +322,10 @@ std::optional<int> CliApp::start(const QStringList &arguments)
 
     // Start once the event loop runs, so every answer arrives through it.
     QTimer::singleShot(0, this, [this, language] {
+        if (m_secretFromKeychain) {
+            readKeychainSecret(language);
+            return;
+        }
         if (!m_launchLocal) {
             connectAndRun();
             return;
@@ -343,6 +348,31 @@ std::optional<int> CliApp::start(const QStringList &arguments)
         });
     });
     return std::nullopt;
+}
+
+void CliApp::readKeychainSecret(Language language)
+{
+    auto *store = new ProfileStore(this);
+    onFinished(store->readSecret(m_profile.name), this, [this, language](const Result<QString> &secret) {
+        if (!secret) {
+            BackendError error = secret.error();
+            error.message = tr("%1; set JOBDECK_PASSWORD or JOBDECK_TOKEN instead").arg(error.message);
+            fail(error);
+            return;
+        }
+        const bool credentialsOptional = m_profile.kind == u"dinky" || m_profile.kind == u"sqlflow";
+        if (secret->isEmpty() && !credentialsOptional) {
+            usageError(tr("the keychain holds no secret for profile '%1': save one in the console's "
+                          "Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN")
+                           .arg(m_profile.name));
+            exitWith(UsageError);
+            return;
+        }
+        m_profile.secret = *secret;
+        m_backend = createBackend(m_profile, nullptr); // the kind was checked before
+        m_backend->setLanguage(language);
+        connectAndRun();
+    });
 }
 
 void CliApp::connectAndRun()
@@ -392,26 +422,14 @@ std::optional<int> CliApp::readProfile()
         return m_parser.value(QString::fromLatin1(name));
     };
     if (m_parser.isSet(QStringLiteral("profile"))) {
-        // The profile store the console writes: non-secret fields only.
-        QSettings settings;
-        settings.beginGroup(u"profiles/" + value("profile"));
-        if (!settings.contains(QStringLiteral("kind"))) {
+        // The profile store the console writes; the secret is read from the keychain later,
+        // unless the environment or stdin gives one.
+        const std::optional<ConnectionProfile> saved = ProfileStore::load(value("profile"));
+        if (!saved) {
             usageError(tr("no profile named '%1'").arg(value("profile")));
             return UsageError;
         }
-        m_profile.name = value("profile");
-        m_profile.kind = settings.value(QStringLiteral("kind")).toString();
-        m_profile.url = QUrl(settings.value(QStringLiteral("url")).toString());
-        m_profile.user = settings.value(QStringLiteral("user")).toString();
-        m_profile.proxyUser = settings.value(QStringLiteral("proxyUser")).toString();
-        m_profile.creator = settings.value(QStringLiteral("creator"), m_profile.creator).toString();
-        m_profile.project = settings.value(QStringLiteral("project")).toString();
-        m_profile.dbVendor = settings.value(QStringLiteral("dbVendor")).toString();
-        m_profile.tenantId = settings.value(QStringLiteral("tenantId")).toString();
-        m_profile.serverTimeZone = settings.value(QStringLiteral("serverTimeZone")).toString();
-        m_profile.serverVersion = settings.value(QStringLiteral("serverVersion")).toString();
-        if (settings.value(QStringLiteral("auth")).toString() == u"token")
-            m_profile.auth = ConnectionProfile::Auth::Token;
+        m_profile = *saved;
     } else {
         if (!m_parser.isSet(QStringLiteral("backend"))) {
             usageError(tr("say where to connect: --profile NAME, or --backend KIND --url BASE_URL"));
@@ -500,6 +518,10 @@ std::optional<int> CliApp::readSecret()
         m_profile.user = env.value(QStringLiteral("USER"));
     // Dinky's OpenAPI runs without a login, and an on-premise SQLFlow takes no token.
     const bool credentialsOptional = m_profile.kind == u"dinky" || m_profile.kind == u"sqlflow";
+    if (m_profile.secret.isEmpty() && !m_profile.name.isEmpty()) {
+        m_secretFromKeychain = true; // read once the event loop runs
+        return std::nullopt;
+    }
     if (m_profile.secret.isEmpty() && !m_launchLocal && !credentialsOptional) {
         usageError(tr("no credentials: set JOBDECK_PASSWORD or JOBDECK_TOKEN, or use --password-stdin or "
                       "--token-stdin"));

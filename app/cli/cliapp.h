@@ -41,6 +41,7 @@ private:
     QString connectionKey() const;
     Job withKnownIds(Job job) const;
 
+    void readKeychainSecret(Language language);
     void connectAndRun();
     void runSubmit();
     void runStatus();
@@ -99,6 +100,7 @@ private:
     double m_lastProgress = -1;
     bool m_exiting = false;
     bool m_launchLocal = false;
+    bool m_secretFromKeychain = false; // a saved profile whose secret is in the keychain
 };
 
 } // namespace JobDeck
