@@ -1,6 +1,7 @@
 #include "backends/backendfactory.h"
 
 #include "backends/linkis/linkisbackend.h"
+#include "backends/sqlflow/sqlflowbackend.h"
 
 #include <QCoreApplication>
 
@@ -25,6 +26,7 @@ const Registration Registry[] = {
      [](const ConnectionProfile &p) {
          return std::make_unique<LinkisBackend>(p);
      }},
+    {"sqlflow", [](const ConnectionProfile &p) { return std::make_unique<SqlflowBackend>(p); }},
 };
 } // namespace
 
