@@ -26,7 +26,10 @@ const Registration Registry[] = {
      [](const ConnectionProfile &p) {
          return std::make_unique<LinkisBackend>(p);
      }},
-    {"sqlflow", [](const ConnectionProfile &p) { return std::make_unique<SqlflowBackend>(p); }},
+    {"sqlflow",
+     [](const ConnectionProfile &p) {
+         return std::make_unique<SqlflowBackend>(p);
+     }},
 };
 } // namespace
 

@@ -324,13 +324,12 @@ void HttpClient::onDownloadFinished(const std::shared_ptr<Download> &d)
         || networkError == QNetworkReply::OperationCanceledError) {
         d->done = true;
         const qint64 received = d->written + d->held.size();
-        d->call->finish(
-            failure(BackendError::Kind::Connection,
-                    tr("The connection was lost while reading the answer (%n bytes received)",
-                       nullptr,
-                       int(qMin<qint64>(received, INT_MAX))),
-                    d->url,
-                    d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+        d->call->finish(failure(BackendError::Kind::Connection,
+                                tr("The connection was lost while reading the answer (%n bytes received)",
+                                   nullptr,
+                                   int(qMin<qint64>(received, INT_MAX))),
+                                d->url,
+                                d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
         return;
     }
     if (d->mode == Download::Mode::Probing) {
@@ -343,11 +342,11 @@ void HttpClient::onDownloadFinished(const std::shared_ptr<Download> &d)
             if (!held.isEmpty()) {
                 if (!d->sink || d->sink->write(held) != held.size()) {
                     d->done = true;
-                    d->call->finish(failure(BackendError::Kind::Connection,
-                                            tr("Could not write the download: %1")
-                                                .arg(d->sink ? d->sink->errorString()
-                                                             : tr("the output was closed")),
-                                            d->url));
+                    d->call->finish(
+                        failure(BackendError::Kind::Connection,
+                                tr("Could not write the download: %1")
+                                    .arg(d->sink ? d->sink->errorString() : tr("the output was closed")),
+                                d->url));
                     return;
                 }
                 d->written += held.size();
@@ -357,10 +356,8 @@ void HttpClient::onDownloadFinished(const std::shared_ptr<Download> &d)
         }
     }
     d->done = true;
-    HttpResponse response = headOf(d->reply,
-                                   d->url,
-                                   d->method,
-                                   d->mode == Download::Mode::Refused ? d->held : QByteArray());
+    HttpResponse response
+        = headOf(d->reply, d->url, d->method, d->mode == Download::Mode::Refused ? d->held : QByteArray());
     response.bytesWritten = d->mode == Download::Mode::Streaming ? d->written : -1;
     d->call->finish(std::move(response));
 }

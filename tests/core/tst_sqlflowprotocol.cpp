@@ -13,7 +13,8 @@ namespace {
 HttpResponse answer(const QByteArray &body, int status = 200, const QByteArray &type = "application/json")
 {
     HttpResponse response;
-    response.url = QUrl(QStringLiteral("http://127.0.0.1:8081/gspLive_backend/sqlflow/job/displayUserJobSummary"));
+    response.url
+        = QUrl(QStringLiteral("http://127.0.0.1:8081/gspLive_backend/sqlflow/job/displayUserJobSummary"));
     response.method = "POST";
     response.status = status;
     response.contentType = type;
@@ -22,44 +23,52 @@ HttpResponse answer(const QByteArray &body, int status = 200, const QByteArray &
 }
 
 // The tutorial's displayUserJobSummary answer (seed 004).
-const QByteArray SingleJob = "{\n"
-"  \"code\":200,\n"
-"  \"data\":{\n"
-"    \"jobId\":\"c359aef4bd9641d697732422debd8055\",\n"
-"    \"jobName\":\"job1\",\n"
-"    \"userId\":\"google-oauth2|104002923119102769706\",\n"
-"    \"dbVendor\":\"dbvmssql\",\n"
-"    \"dataSource\":{},\n"
-"    \"fileNames\":[\"1.sql\",\"1.zip\"],\n"
-"    \"createTime\":\"2020-12-15 15:14:39\",\n"
-"    \"status\":\"success\",\n"
-"    \"sessionId\":\"fe5898d4e1b1a7782352b50a8203ca24c04f5513446e9fb059fc4d584fab4dbf_1608045280033\"\n"
-"  }\n"
-"}";
+const QByteArray SingleJob
+    = "{\n"
+      "  \"code\":200,\n"
+      "  \"data\":{\n"
+      "    \"jobId\":\"c359aef4bd9641d697732422debd8055\",\n"
+      "    \"jobName\":\"job1\",\n"
+      "    \"userId\":\"google-oauth2|104002923119102769706\",\n"
+      "    \"dbVendor\":\"dbvmssql\",\n"
+      "    \"dataSource\":{},\n"
+      "    \"fileNames\":[\"1.sql\",\"1.zip\"],\n"
+      "    \"createTime\":\"2020-12-15 15:14:39\",\n"
+      "    \"status\":\"success\",\n"
+      "    \"sessionId\":\"fe5898d4e1b1a7782352b50a8203ca24c04f5513446e9fb059fc4d584fab4dbf_1608045280033\"\n"
+      "  }\n"
+      "}";
 
 // The API reference's aggregate answer (sqlflow-job-displayuserjobssummary.md).
-const QByteArray Aggregate = "{\n"
-"  \"code\": 200,\n"
-"  \"data\": {\n"
-"    \"total\": 3,\n"
-"    \"success\": 1,\n"
-"    \"partialSuccess\": 1,\n"
-"    \"fail\": 1,\n"
-"    \"jobIds\": [\"939fdbbaf52b45139b86c0761d6036b0\", \"44bf162fc5e04ab68289e6e784875203\", \"aa\"],\n"
-"    \"jobDetails\": [\n"
-"      {\"jobId\": \"44bf162fc5e04ab68289e6e784875203\", \"jobName\": \"sqlserver sample lineage\",\n"
-"       \"userId\": \"auth0|6326xxxx\", \"dbVendor\": \"dbvmssql\", \"fileNames\": [\"metadata.zip\"],\n"
-"       \"createTime\": \"2022-09-18 06:46:20\", \"status\": \"partial_success\",\n"
-"       \"executeTime\": \"0min 10sec\", \"executeTimeMillis\": 0},\n"
-"      {\"jobId\": \"939fdbbaf52b45139b86c0761d6036b0\", \"jobName\": \"yuanhao1\", \"userId\": \"auth0|632xxxx\",\n"
-"       \"dbVendor\": \"dbvoracle\", \"fileNames\": [\"test.sql\"], \"createTime\": \"2022-10-04 10:45:04\",\n"
-"       \"status\": \"success\", \"executeTime\": \"0min 1sec\", \"executeTimeMillis\": 0,\n"
-"       \"lastExecuteTime\": \"2022-10-04 10:45:05\"},\n"
-"      {\"jobId\": \"aa\", \"jobName\": \"broken\", \"fileNames\": [\"x.sql\"], \"createTime\": \"2022-10-05 00:00:00\",\n"
-"       \"status\": \"fail\", \"errorMessage\": \"syntax error near 'selec'\\n\\tat gudusoft.Parser.parse(Parser.java:12)\"}\n"
-"    ]\n"
-"  }\n"
-"}";
+const QByteArray Aggregate
+    = "{\n"
+      "  \"code\": 200,\n"
+      "  \"data\": {\n"
+      "    \"total\": 3,\n"
+      "    \"success\": 1,\n"
+      "    \"partialSuccess\": 1,\n"
+      "    \"fail\": 1,\n"
+      "    \"jobIds\": [\"939fdbbaf52b45139b86c0761d6036b0\", \"44bf162fc5e04ab68289e6e784875203\", "
+      "\"aa\"],\n"
+      "    \"jobDetails\": [\n"
+      "      {\"jobId\": \"44bf162fc5e04ab68289e6e784875203\", \"jobName\": \"sqlserver sample lineage\",\n"
+      "       \"userId\": \"auth0|6326xxxx\", \"dbVendor\": \"dbvmssql\", \"fileNames\": "
+      "[\"metadata.zip\"],\n"
+      "       \"createTime\": \"2022-09-18 06:46:20\", \"status\": \"partial_success\",\n"
+      "       \"executeTime\": \"0min 10sec\", \"executeTimeMillis\": 0},\n"
+      "      {\"jobId\": \"939fdbbaf52b45139b86c0761d6036b0\", \"jobName\": \"yuanhao1\", \"userId\": "
+      "\"auth0|632xxxx\",\n"
+      "       \"dbVendor\": \"dbvoracle\", \"fileNames\": [\"test.sql\"], \"createTime\": \"2022-10-04 "
+      "10:45:04\",\n"
+      "       \"status\": \"success\", \"executeTime\": \"0min 1sec\", \"executeTimeMillis\": 0,\n"
+      "       \"lastExecuteTime\": \"2022-10-04 10:45:05\"},\n"
+      "      {\"jobId\": \"aa\", \"jobName\": \"broken\", \"fileNames\": [\"x.sql\"], \"createTime\": "
+      "\"2022-10-05 00:00:00\",\n"
+      "       \"status\": \"fail\", \"errorMessage\": \"syntax error near 'selec'\\n\\tat "
+      "gudusoft.Parser.parse(Parser.java:12)\"}\n"
+      "    ]\n"
+      "  }\n"
+      "}";
 
 } // namespace
 
@@ -153,15 +162,24 @@ private Q_SLOTS:
             BackendError::Kind::Refused,
             QStringLiteral("500"));
         row("whole API missing",
-            "{\"timestamp\":\"2024-01-01T00:00:00.000+00:00\",\"status\":404,\"error\":\"Not Found\",\"path\":\"/gspLive_backend/x\"}",
+            "{\"timestamp\":\"2024-01-01T00:00:00.000+00:00\",\"status\":404,\"error\":\"Not "
+            "Found\",\"path\":\"/gspLive_backend/x\"}",
             404,
             "application/json",
             BackendError::Kind::Refused,
             QStringLiteral("check the URL"));
-        row("404 page", "<html><body>Not Found</body></html>", 404, "text/html", BackendError::Kind::Refused,
+        row("404 page",
+            "<html><body>Not Found</body></html>",
+            404,
+            "text/html",
+            BackendError::Kind::Refused,
             QStringLiteral("check the URL"));
-        row("bad gateway", "<html><title>502 Bad Gateway</title></html>", 502, "text/html",
-            BackendError::Kind::Connection, QStringLiteral("502"));
+        row("bad gateway",
+            "<html><title>502 Bad Gateway</title></html>",
+            502,
+            "text/html",
+            BackendError::Kind::Connection,
+            QStringLiteral("502"));
         row("login page",
             "<!DOCTYPE html><html><head><title>Sign in</title></head></html>",
             200,
@@ -169,13 +187,25 @@ private Q_SLOTS:
             BackendError::Kind::Protocol,
             QStringLiteral("Sign in"));
         row("empty", "", 200, "application/json", BackendError::Kind::Protocol, QStringLiteral("empty"));
-        row("truncated", "{\"code\":200,\"data\":{\"jobId\":\"c3", 200, "application/json",
-            BackendError::Kind::Protocol, QStringLiteral("code"));
+        row("truncated",
+            "{\"code\":200,\"data\":{\"jobId\":\"c3",
+            200,
+            "application/json",
+            BackendError::Kind::Protocol,
+            QStringLiteral("code"));
         row("array", "[1,2]", 200, "application/json", BackendError::Kind::Protocol, QStringLiteral("[1,2]"));
-        row("no code", "{\"data\":{}}", 200, "application/json", BackendError::Kind::Protocol,
+        row("no code",
+            "{\"data\":{}}",
+            200,
+            "application/json",
+            BackendError::Kind::Protocol,
             QStringLiteral("no code"));
-        row("Spring 500", "{\"status\":500,\"error\":\"Internal Server Error\",\"path\":\"/x\"}", 500,
-            "application/json", BackendError::Kind::Refused, QStringLiteral("Internal Server Error"));
+        row("Spring 500",
+            "{\"status\":500,\"error\":\"Internal Server Error\",\"path\":\"/x\"}",
+            500,
+            "application/json",
+            BackendError::Kind::Refused,
+            QStringLiteral("Internal Server Error"));
         row("bare 401", "", 401, "", BackendError::Kind::Authentication, QStringLiteral("401"));
     }
     void refusals()
@@ -195,11 +225,13 @@ private Q_SLOTS:
 
     void token()
     {
-        const auto token = Sqlflow::decodeToken(answer("{\"code\":\"200\",\"token\":\"eyJ0eXAiOiJKV1Qi.x.y\"}"));
+        const auto token
+            = Sqlflow::decodeToken(answer("{\"code\":\"200\",\"token\":\"eyJ0eXAiOiJKV1Qi.x.y\"}"));
         QVERIFY(token);
         QCOMPARE(*token, QStringLiteral("eyJ0eXAiOiJKV1Qi.x.y"));
         // Any refusal of the token call is about the credentials.
-        const auto refused = Sqlflow::decodeToken(answer("{\"code\":\"500\",\"error\":\"userId or secretKey is invalid\"}"));
+        const auto refused
+            = Sqlflow::decodeToken(answer("{\"code\":\"500\",\"error\":\"userId or secretKey is invalid\"}"));
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, BackendError::Kind::Authentication);
         QVERIFY(refused.error().message.contains(u"secretKey is invalid"));
@@ -214,9 +246,8 @@ private Q_SLOTS:
 
     void singleShape()
     {
-        const auto job = Sqlflow::decodeJob(answer(SingleJob),
-                                            QStringLiteral("c359aef4bd9641d697732422debd8055"),
-                                            QTimeZone::UTC);
+        const auto job = Sqlflow::decodeJob(
+            answer(SingleJob), QStringLiteral("c359aef4bd9641d697732422debd8055"), QTimeZone::UTC);
         QVERIFY2(job, qPrintable(job ? QString() : job.error().message));
         QCOMPARE(job->id, QStringLiteral("c359aef4bd9641d697732422debd8055"));
         QCOMPARE(job->ids.sqlflowJobId, job->id);
@@ -240,8 +271,8 @@ private Q_SLOTS:
 
     void aggregateShape()
     {
-        const auto partial
-            = Sqlflow::decodeJob(answer(Aggregate), QStringLiteral("44bf162fc5e04ab68289e6e784875203"), QTimeZone::UTC);
+        const auto partial = Sqlflow::decodeJob(
+            answer(Aggregate), QStringLiteral("44bf162fc5e04ab68289e6e784875203"), QTimeZone::UTC);
         QVERIFY(partial);
         QCOMPARE(partial->state, JobState::Succeeded);
         QCOMPARE(partial->rawStatus, QStringLiteral("partial_success"));
@@ -249,8 +280,8 @@ private Q_SLOTS:
         QCOMPARE(partial->durationMs, qint64(10000));
         QCOMPARE(partial->files, QStringList{QStringLiteral("metadata.zip")});
 
-        const auto done
-            = Sqlflow::decodeJob(answer(Aggregate), QStringLiteral("939fdbbaf52b45139b86c0761d6036b0"), QTimeZone::UTC);
+        const auto done = Sqlflow::decodeJob(
+            answer(Aggregate), QStringLiteral("939fdbbaf52b45139b86c0761d6036b0"), QTimeZone::UTC);
         QVERIFY(done);
         QCOMPARE(done->name, QStringLiteral("yuanhao1"));
         QCOMPARE(done->ended, QDateTime(QDate(2022, 10, 4), QTime(10, 45, 5), QTimeZone::UTC));
@@ -265,10 +296,12 @@ private Q_SLOTS:
         QCOMPARE(missing.error().kind, BackendError::Kind::Refused);
         QVERIFY(missing.error().message.contains(u"nope"));
 
-        const auto noData = Sqlflow::decodeJob(answer("{\"code\":200,\"data\":null}"), QStringLiteral("x"), QTimeZone::UTC);
+        const auto noData
+            = Sqlflow::decodeJob(answer("{\"code\":200,\"data\":null}"), QStringLiteral("x"), QTimeZone::UTC);
         QVERIFY(!noData);
         QCOMPARE(noData.error().kind, BackendError::Kind::Refused);
-        const auto wrongShape = Sqlflow::decodeJob(answer("{\"code\":200,\"data\":[1]}"), QStringLiteral("x"), QTimeZone::UTC);
+        const auto wrongShape
+            = Sqlflow::decodeJob(answer("{\"code\":200,\"data\":[1]}"), QStringLiteral("x"), QTimeZone::UTC);
         QVERIFY(!wrongShape);
         QCOMPARE(wrongShape.error().kind, BackendError::Kind::Protocol);
     }
@@ -284,8 +317,8 @@ private Q_SLOTS:
         QCOMPARE(list->jobs.at(1).id, QStringLiteral("939fdbbaf52b45139b86c0761d6036b0"));
         QCOMPARE(list->jobs.at(2).id, QStringLiteral("44bf162fc5e04ab68289e6e784875203"));
 
-        const auto empty = Sqlflow::decodeJobList(answer("{\"code\":200,\"data\":{\"total\":0,\"jobIds\":[],\"jobDetails\":[]}}"),
-                                                  QTimeZone::UTC);
+        const auto empty = Sqlflow::decodeJobList(
+            answer("{\"code\":200,\"data\":{\"total\":0,\"jobIds\":[],\"jobDetails\":[]}}"), QTimeZone::UTC);
         QVERIFY(empty);
         QCOMPARE(empty->total, qint64(0));
         QVERIFY(empty->jobs.isEmpty());
@@ -313,7 +346,8 @@ private Q_SLOTS:
         const QTimeZone zone = Sqlflow::serverZone(spec, &ok);
         QCOMPARE(ok, valid);
         const QDateTime utc = Sqlflow::parseTime(QStringLiteral("2022-10-04 10:45:04"), zone);
-        QCOMPARE(utc, QDateTime(QDate(2022, 10, 4), QTime(10, 45, 4), QTimeZone::UTC).addSecs(-offsetSeconds));
+        QCOMPARE(utc,
+                 QDateTime(QDate(2022, 10, 4), QTime(10, 45, 4), QTimeZone::UTC).addSecs(-offsetSeconds));
         QCOMPARE(utc.timeSpec(), Qt::UTC);
     }
 
@@ -336,26 +370,26 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("type");
         QTest::addColumn<bool>("complete");
         QTest::addColumn<bool>("artefact");
-        QTest::newRow("csv") << QByteArray("source_table,target_table\na,b\n") << 200 << QByteArray("text/csv") << true
-                             << true;
+        QTest::newRow("csv") << QByteArray("source_table,target_table\na,b\n") << 200
+                             << QByteArray("text/csv") << true << true;
         QTest::newRow("graphml") << QByteArray("<?xml version=\"1.0\"?><graphml/>") << 200
                                  << QByteArray("application/xml") << true << true;
         QTest::newRow("json artefact") << QByteArray("{\"jobId\":\"x\",\"relationships\":[]}") << 200
                                        << QByteArray("application/json") << true << true;
-        QTest::newRow("json artefact, code 200") << QByteArray("{\"code\":200,\"data\":{\"relations\":[]}}") << 200
-                                                 << QByteArray("application/json") << true << true;
-        QTest::newRow("error envelope") << QByteArray("{\"code\":400,\"error\":\"job is not success\"}") << 200
-                                        << QByteArray("application/json") << true << false;
+        QTest::newRow("json artefact, code 200") << QByteArray("{\"code\":200,\"data\":{\"relations\":[]}}")
+                                                 << 200 << QByteArray("application/json") << true << true;
+        QTest::newRow("error envelope") << QByteArray("{\"code\":400,\"error\":\"job is not success\"}")
+                                        << 200 << QByteArray("application/json") << true << false;
         QTest::newRow("string code") << QByteArray("{\"code\":\"401\",\"error\":\"token expired\"}") << 200
                                      << QByteArray("application/json") << true << false;
         QTest::newRow("HTTP 500") << QByteArray("a,b\n") << 500 << QByteArray("text/csv") << true << false;
-        QTest::newRow("Spring 404") << QByteArray("{\"status\":404,\"error\":\"Not Found\",\"path\":\"/x\"}") << 404
-                                    << QByteArray("application/json") << true << false;
-        QTest::newRow("html") << QByteArray("<!DOCTYPE html><title>Login</title>") << 200 << QByteArray("text/html")
-                              << true << false;
+        QTest::newRow("Spring 404") << QByteArray("{\"status\":404,\"error\":\"Not Found\",\"path\":\"/x\"}")
+                                    << 404 << QByteArray("application/json") << true << false;
+        QTest::newRow("html") << QByteArray("<!DOCTYPE html><title>Login</title>") << 200
+                              << QByteArray("text/html") << true << false;
         QTest::newRow("empty json") << QByteArray() << 200 << QByteArray("application/json") << true << false;
-        QTest::newRow("long start of a json artefact") << QByteArray("{\"code\":400,\"err") << 200
-                                                       << QByteArray("application/json") << false << true;
+        QTest::newRow("long start of a json artefact")
+            << QByteArray("{\"code\":400,\"err") << 200 << QByteArray("application/json") << false << true;
     }
     void artefacts()
     {
@@ -382,8 +416,14 @@ private Q_SLOTS:
     {
         QList<Sqlflow::FormPart> parts{
             {QStringLiteral("userId"), QByteArray("google-oauth2|104002923119102769706"), {}, {}},
-            {QStringLiteral("sqlfiles"), QByteArray("select 1;\r\n"), QStringLiteral("a \"b\".sql"), "application/octet-stream"},
-            {QStringLiteral("sqlfiles"), QByteArray("PK\x03\x04\x00\xff", 6), QStringLiteral("x.zip"), "application/zip"},
+            {QStringLiteral("sqlfiles"),
+             QByteArray("select 1;\r\n"),
+             QStringLiteral("a \"b\".sql"),
+             "application/octet-stream"},
+            {QStringLiteral("sqlfiles"),
+             QByteArray("PK\x03\x04\x00\xff", 6),
+             QStringLiteral("x.zip"),
+             "application/zip"},
         };
         const QByteArray boundary = Sqlflow::boundaryFor(parts);
         QVERIFY(boundary.size() >= 30);
@@ -391,13 +431,21 @@ private Q_SLOTS:
             QVERIFY(!part.data.contains(boundary));
         const QByteArray body = Sqlflow::multipartBody(parts, boundary);
         const QByteArray expected
-            = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"userId\"\r\n"
-              "Content-Type: text/plain; charset=UTF-8\r\n\r\ngoogle-oauth2|104002923119102769706\r\n"
-              "--" + boundary + "\r\nContent-Disposition: form-data; name=\"sqlfiles\"; filename=\"a %22b%22.sql\"\r\n"
-              "Content-Type: application/octet-stream\r\n\r\nselect 1;\r\n\r\n"
-              "--" + boundary + "\r\nContent-Disposition: form-data; name=\"sqlfiles\"; filename=\"x.zip\"\r\n"
-              "Content-Type: application/zip\r\n\r\n" + QByteArray("PK\x03\x04\x00\xff", 6) + "\r\n"
-              "--" + boundary + "--\r\n";
+            = "--" + boundary
+              + "\r\nContent-Disposition: form-data; name=\"userId\"\r\n"
+                "Content-Type: text/plain; charset=UTF-8\r\n\r\ngoogle-oauth2|104002923119102769706\r\n"
+                "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"sqlfiles\"; filename=\"a %22b%22.sql\"\r\n"
+                "Content-Type: application/octet-stream\r\n\r\nselect 1;\r\n\r\n"
+                "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"sqlfiles\"; filename=\"x.zip\"\r\n"
+                "Content-Type: application/zip\r\n\r\n"
+              + QByteArray("PK\x03\x04\x00\xff", 6)
+              + "\r\n"
+                "--"
+              + boundary + "--\r\n";
         QCOMPARE(body, expected);
         QCOMPARE(Sqlflow::multipartContentType(boundary), "multipart/form-data; boundary=" + boundary);
         QCOMPARE(Sqlflow::fileContentType(QStringLiteral("A.ZIP")), QByteArray("application/zip"));
@@ -409,10 +457,12 @@ private Q_SLOTS:
         const QByteArray body = Sqlflow::urlEncodedForm(
             {{QStringLiteral("userId"), QStringLiteral("auth0|5fc8e95991a780006f180d4d")},
              {QStringLiteral("secretKey"), QStringLiteral("a+b/c=d &é")}});
-        QCOMPARE(body, QByteArray("userId=auth0%7C5fc8e95991a780006f180d4d&secretKey=a%2Bb%2Fc%3Dd%20%26%C3%A9"));
+        QCOMPARE(body,
+                 QByteArray("userId=auth0%7C5fc8e95991a780006f180d4d&secretKey=a%2Bb%2Fc%3Dd%20%26%C3%A9"));
         // A form decoder gets the values back, '+' included.
         const QUrlQuery decoded(QString::fromLatin1(body));
-        QCOMPARE(decoded.queryItemValue(QStringLiteral("secretKey"), QUrl::FullyDecoded), QStringLiteral("a+b/c=d &é"));
+        QCOMPARE(decoded.queryItemValue(QStringLiteral("secretKey"), QUrl::FullyDecoded),
+                 QStringLiteral("a+b/c=d &é"));
     }
 };
 

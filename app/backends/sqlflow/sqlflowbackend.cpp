@@ -82,7 +82,8 @@ HttpRequest SqlflowBackend::request(const Form &form) const
     req.timeoutMs = m_profile.requestTimeoutMs;
     // What the samples send; an export answers a file, so it accepts anything.
     req.headers.append(
-        qMakePair(QByteArray("Accept"), form.download ? QByteArray("*/*") : QByteArray("application/json;charset=utf-8")));
+        qMakePair(QByteArray("Accept"),
+                  form.download ? QByteArray("*/*") : QByteArray("application/json;charset=utf-8")));
     QList<Sqlflow::FormPart> parts;
     parts.append({QStringLiteral("userId"), m_userId.toUtf8(), {}, {}});
     if (!m_token.isEmpty())
@@ -175,14 +176,13 @@ void SqlflowBackend::send(
         }
         const QString used = m_token;
         const HttpRequest req = request(form);
-        Pending<HttpResponse> *http = sink ? m_http->download(req,
-                                                              sink,
-                                                              [emptyIsValid](const HttpResponse &head, bool complete) {
-                                                                  return Sqlflow::isArtefact(head,
-                                                                                             complete,
-                                                                                             emptyIsValid);
-                                                              })
-                                           : m_http->send(req);
+        Pending<HttpResponse> *http
+            = sink ? m_http->download(req,
+                                      sink,
+                                      [emptyIsValid](const HttpResponse &head, bool complete) {
+                                          return Sqlflow::isArtefact(head, complete, emptyIsValid);
+                                      })
+                   : m_http->send(req);
         pending->cancelWith(http);
         onFinished(http, pending, [=, this](const Result<HttpResponse> &answer) {
             if (!answer) {
@@ -250,7 +250,10 @@ Pending<Job> *SqlflowBackend::jobCall(const QString &jobId)
         pending->finish(failure(BackendError::Kind::Refused, tr("No job id given")));
         return pending;
     }
-    chain(call({QStringLiteral("sqlflow/job/displayUserJobSummary"), {{QStringLiteral("jobId"), jobId}}, {}, false}),
+    chain(call({QStringLiteral("sqlflow/job/displayUserJobSummary"),
+                {{QStringLiteral("jobId"), jobId}},
+                {},
+                false}),
           pending,
           [this, jobId](const HttpResponse &answer) { return Sqlflow::decodeJob(answer, jobId, m_zone); });
     return pending;
@@ -285,7 +288,8 @@ Pending<Job> *SqlflowBackend::submit(const SubmitRequest &submission)
         pending->finish(failure(BackendError::Kind::Refused, message));
         return pending;
     };
-    const QString dbVendor = (submission.dbVendor.isEmpty() ? m_profile.dbVendor : submission.dbVendor).trimmed();
+    const QString dbVendor
+        = (submission.dbVendor.isEmpty() ? m_profile.dbVendor : submission.dbVendor).trimmed();
     if (dbVendor.isEmpty())
         return refuse(tr("SQLFlow needs the database vendor of the SQL (for example dbvoracle, dbvmssql, "
                          "dbvhive); none was given"));
@@ -309,13 +313,15 @@ Pending<Job> *SqlflowBackend::submit(const SubmitRequest &submission)
         QByteArray bytes = file.readAll();
         if (file.error() != QFileDevice::NoError)
             return refuse(tr("Cannot read %1: %2").arg(path, file.errorString()));
-        files.append({QStringLiteral("sqlfiles"), bytes, info.fileName(), Sqlflow::fileContentType(info.fileName())});
+        files.append(
+            {QStringLiteral("sqlfiles"), bytes, info.fileName(), Sqlflow::fileContentType(info.fileName())});
     }
     if (files.isEmpty() && !submission.script.trimmed().isEmpty()) {
         // From the editor: the script as one file.
         const QString name = (submission.name.isEmpty() ? QStringLiteral("script") : submission.name)
                              + QStringLiteral(".sql");
-        files.append({QStringLiteral("sqlfiles"), submission.script.toUtf8(), name, Sqlflow::fileContentType(name)});
+        files.append(
+            {QStringLiteral("sqlfiles"), submission.script.toUtf8(), name, Sqlflow::fileContentType(name)});
     }
     if (files.isEmpty())
         return refuse(tr("No SQL files to analyse"));
@@ -384,7 +390,8 @@ Pending<JobPage> *SqlflowBackend::list(const ListQuery &query)
                   return std::unexpected(all.error());
               // The server sends every job at once: filters and pages are ours.
               const bool filtered = !query.rawStatuses.isEmpty() || !query.states.isEmpty()
-                                    || query.since.isValid() || query.until.isValid() || !query.engine.isEmpty();
+                                    || query.since.isValid() || query.until.isValid()
+                                    || !query.engine.isEmpty();
               QList<Job> kept;
               for (const Job &job : all->jobs) {
                   if (!query.rawStatuses.isEmpty()

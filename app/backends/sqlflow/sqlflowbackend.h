@@ -79,12 +79,16 @@ private:
     // new token and one replay; a second refusal is the Authentication error.
     Pending<HttpResponse> *call(const Form &form);
     Pending<HttpResponse> *download(const Form &form, QIODevice *sink, bool emptyIsValid);
-    void send(const Form &form, Pending<HttpResponse> *pending, bool isReplay, QIODevice *sink, bool emptyIsValid);
+    void send(
+        const Form &form, Pending<HttpResponse> *pending, bool isReplay, QIODevice *sink, bool emptyIsValid);
     bool canRenewToken() const;
     // The token to send: generated once per connection (and again when it expires).
     Pending<bool> *ensureToken(bool renew);
     Pending<Job> *jobCall(const QString &jobId);
-    void exportKnown(const Job &job, const LineageRequest &request, QIODevice *sink, Pending<qint64> *pending);
+    void exportKnown(const Job &job,
+                     const LineageRequest &request,
+                     QIODevice *sink,
+                     Pending<qint64> *pending);
 
     ConnectionProfile m_profile;
     HttpClient *m_http;

@@ -89,10 +89,10 @@ BackendError noServiceHere(const HttpResponse &response)
 
 BackendError gatewayError(const HttpResponse &response)
 {
-    return errorAt(response,
-                   BackendError::Kind::Connection,
-                   tr("The proxy in front of SQLFlow could not reach it: %1")
-                       .arg(HttpClient::describeBody(response)));
+    return errorAt(
+        response,
+        BackendError::Kind::Connection,
+        tr("The proxy in front of SQLFlow could not reach it: %1").arg(HttpClient::describeBody(response)));
 }
 
 bool looksLikeHtml(const HttpResponse &response)
@@ -211,10 +211,10 @@ Result<QJsonObject> decodeAnswer(const HttpResponse &response)
             return std::unexpected(errorAt(response,
                                            BackendError::Kind::Authentication,
                                            tr("The server refused the credentials (HTTP 401)")));
-        return std::unexpected(errorAt(response,
-                                       BackendError::Kind::Protocol,
-                                       tr("The server did not answer as SQLFlow: %1")
-                                           .arg(HttpClient::describeBody(response))));
+        return std::unexpected(
+            errorAt(response,
+                    BackendError::Kind::Protocol,
+                    tr("The server did not answer as SQLFlow: %1").arg(HttpClient::describeBody(response))));
     }
     const QJsonObject object = document.object();
     const QJsonValue code = object.value(QLatin1StringView("code"));
@@ -235,11 +235,10 @@ Result<QJsonObject> decodeAnswer(const HttpResponse &response)
                         BackendError::Kind::Authentication,
                         message.isEmpty() ? tr("The server refused the credentials (HTTP 401)") : message));
         if (response.status >= 400 && !message.isEmpty())
-            return std::unexpected(
-                errorAt(response,
-                        isAboutCredentials(message) ? BackendError::Kind::Authentication
-                                                    : BackendError::Kind::Refused,
-                        tr("HTTP %1: %2").arg(response.status).arg(message)));
+            return std::unexpected(errorAt(response,
+                                           isAboutCredentials(message) ? BackendError::Kind::Authentication
+                                                                       : BackendError::Kind::Refused,
+                                           tr("HTTP %1: %2").arg(response.status).arg(message)));
         return std::unexpected(errorAt(response,
                                        BackendError::Kind::Protocol,
                                        tr("The server did not answer as SQLFlow (no code): %1")
@@ -256,9 +255,10 @@ Result<QJsonObject> decodeAnswer(const HttpResponse &response)
     BackendError error = errorAt(response, BackendError::Kind::Refused, message);
     error.serverCode = codeText(code);
     if (error.message.isEmpty())
-        error.message = value == 200 ? tr("The server answered HTTP %1 without a message").arg(response.status)
-                                     : tr("The server refused the request (code %1) without saying why")
-                                           .arg(error.serverCode);
+        error.message
+            = value == 200
+                  ? tr("The server answered HTTP %1 without a message").arg(response.status)
+                  : tr("The server refused the request (code %1) without saying why").arg(error.serverCode);
     if (response.status == 401 || value == 401 || isAboutCredentials(message))
         error.kind = BackendError::Kind::Authentication;
     return std::unexpected(error);
@@ -283,10 +283,10 @@ Result<QString> decodeToken(const HttpResponse &response)
         token = text(data.toObject(), "token");
     token = token.trimmed();
     if (token.isEmpty())
-        return std::unexpected(errorAt(response,
-                                       BackendError::Kind::Protocol,
-                                       tr("The token answer holds no token: %1")
-                                           .arg(HttpClient::describeBody(response))));
+        return std::unexpected(
+            errorAt(response,
+                    BackendError::Kind::Protocol,
+                    tr("The token answer holds no token: %1").arg(HttpClient::describeBody(response))));
     return token;
 }
 
@@ -356,7 +356,8 @@ Result<Job> decodeJob(const HttpResponse &response, const QString &jobId, const 
         return notProtocol(tr("the answer has no job"));
     const QJsonObject object = data.toObject();
     const QJsonValue details = object.value(QLatin1StringView("jobDetails"));
-    if (details.isArray() || (object.contains(QLatin1StringView("jobIds")) && !object.contains(QLatin1StringView("jobId")))) {
+    if (details.isArray()
+        || (object.contains(QLatin1StringView("jobIds")) && !object.contains(QLatin1StringView("jobId")))) {
         // The aggregate shape of the API reference.
         if (jobId.isEmpty())
             return notProtocol(tr("a summary of all jobs where one job was expected"));
@@ -453,9 +454,8 @@ QByteArray boundaryFor(const QList<FormPart> &parts)
         QByteArray boundary = "----JobDeckFormBoundary";
         for (int i = 0; i < 24; ++i)
             boundary += Alphabet[QRandomGenerator::global()->bounded(int(sizeof(Alphabet) - 1))];
-        const bool clash = std::any_of(parts.cbegin(), parts.cend(), [&](const FormPart &part) {
-            return part.data.contains(boundary);
-        });
+        const bool clash = std::any_of(
+            parts.cbegin(), parts.cend(), [&](const FormPart &part) { return part.data.contains(boundary); });
         if (!clash)
             return boundary;
     }

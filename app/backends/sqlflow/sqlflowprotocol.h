@@ -79,8 +79,8 @@ struct FormPart
 {
     QString name;
     QByteArray data;
-    QString fileName;        // non-empty: a file part
-    QByteArray contentType;  // file parts; empty = application/octet-stream
+    QString fileName;       // non-empty: a file part
+    QByteArray contentType; // file parts; empty = application/octet-stream
 };
 // A boundary that occurs in no part.
 QByteArray boundaryFor(const QList<FormPart> &parts);

@@ -148,7 +148,8 @@ Form parseUrlEncoded(const QByteArray &body)
             bytes.replace('+', ' ');
             return QUrl::fromPercentEncoding(bytes);
         };
-        form.fields.insert(decode(pair.left(eq < 0 ? pair.size() : eq)), eq < 0 ? QString() : decode(pair.mid(eq + 1)));
+        form.fields.insert(decode(pair.left(eq < 0 ? pair.size() : eq)),
+                           eq < 0 ? QString() : decode(pair.mid(eq + 1)));
     }
     return form;
 }
@@ -344,8 +345,11 @@ public:
     QJsonObject aggregate(const QString &userId) const;
     Job *findJob(const QString &id, const QString &userId);
     QString issueToken(const QString &userId);
-    void startStream(QHttpServerResponder &responder, quint16 peerPort, const QByteArray &contentType,
-                     const QByteArray &fileName, QByteArray body);
+    void startStream(QHttpServerResponder &responder,
+                     quint16 peerPort,
+                     const QByteArray &contentType,
+                     const QByteArray &fileName,
+                     QByteArray body);
     void pump(quint64 id);
 
     SqlflowSimulator *const q;
@@ -430,8 +434,8 @@ Reply SqlflowSimulator::Private::refusal(int code, const QString &error) const
 QString SqlflowSimulator::Private::issueToken(const QString &userId)
 {
     ++tokensIssued;
-    const QByteArray header = QByteArray("{\"typ\":\"JWT\",\"alg\":\"HS256\"}").toBase64(QByteArray::Base64UrlEncoding
-                                                                                   | QByteArray::OmitTrailingEquals);
+    const QByteArray header = QByteArray("{\"typ\":\"JWT\",\"alg\":\"HS256\"}")
+                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QByteArray payload = jsonBytes({{u"aud"_s, u"gudusoft"_s},
                                           {u"sub"_s, userId},
                                           {u"n"_s, tokensIssued},
@@ -479,11 +483,11 @@ QJsonObject SqlflowSimulator::Private::summary(const Job &job) const
                        {u"createTime"_s, created.toString(u"yyyy-MM-dd HH:mm:ss")},
                        {u"status"_s, status}};
     if (status == u"success" || status == u"partial_success" || status == u"fail") {
-        object.insert(u"sessionId"_s,
-                      QString(QString::fromLatin1(
-                          QCryptographicHash::hash(job.id.toUtf8(), QCryptographicHash::Sha256).toHex())
-                          + u'_'
-                          + QString::number(job.submitWallMs + job.script.createMs + job.script.runMs)));
+        object.insert(
+            u"sessionId"_s,
+            QString(QString::fromLatin1(
+                        QCryptographicHash::hash(job.id.toUtf8(), QCryptographicHash::Sha256).toHex())
+                    + u'_' + QString::number(job.submitWallMs + job.script.createMs + job.script.runMs)));
     }
     if (status == u"fail" || status == u"partial_success")
         object.insert(u"errorMessage"_s, job.script.error);
@@ -542,7 +546,8 @@ Reply SqlflowSimulator::Private::dispatch(const QString &endpoint,
         const QString secret = form.fields.value(u"secretKey"_s);
         if (userId.isEmpty() || secret.isEmpty() || secrets.value(userId) != secret) {
             Reply reply;
-            reply.body = jsonBytes({{u"code"_s, u"500"_s}, {u"error"_s, u"userId or secretKey is invalid"_s}});
+            reply.body
+                = jsonBytes({{u"code"_s, u"500"_s}, {u"error"_s, u"userId or secretKey is invalid"_s}});
             return reply;
         }
         Reply reply;
@@ -561,7 +566,8 @@ Reply SqlflowSimulator::Private::dispatch(const QString &endpoint,
                                    u"exportFullLineageAsCsv"_s,
                                    u"exportLineageAsCsv"_s,
                                    u"exportLineageAsGraphml"_s};
-    if (!known.contains(verb) || (verb == u"exportFullLineageAsCsv" && options.csvEndpoints == CsvEndpoints::Short)
+    if (!known.contains(verb)
+        || (verb == u"exportFullLineageAsCsv" && options.csvEndpoints == CsvEndpoints::Short)
         || (verb == u"exportLineageAsCsv" && options.csvEndpoints == CsvEndpoints::Full))
         return springError(404, u"Not Found"_s, path);
     if (const auto refused = authenticate(form))
@@ -654,7 +660,8 @@ Reply SqlflowSimulator::Private::dispatch(const QString &endpoint,
     }
     const QString status = job->status(clock.elapsed());
     if (status != u"success" && status != u"partial_success")
-        return refusal(400, u"job %1 is %2, lineage is only available for a successful job"_s.arg(jobId, status));
+        return refusal(400,
+                       u"job %1 is %2, lineage is only available for a successful job"_s.arg(jobId, status));
     const bool tableToTable = form.fields.value(u"tableToTable"_s) == u"true";
     Reply reply;
     reply.httpStatus = 0; // streamed
@@ -698,7 +705,8 @@ void SqlflowSimulator::Private::pump(quint64 id)
         streams.erase(it); // the client went away
         return;
     }
-    const qsizetype size = std::min<qsizetype>(std::max(1, options.chunkBytes), stream.body.size() - stream.sent);
+    const qsizetype size
+        = std::min<qsizetype>(std::max(1, options.chunkBytes), stream.body.size() - stream.sent);
     const QByteArray chunk = stream.body.mid(stream.sent, size);
     stream.sent += size;
     const qint64 sent = stream.sent;
@@ -785,7 +793,10 @@ void SqlflowSimulator::failNextExport(int httpStatus, const QByteArray &contentT
     d->exportFault = Reply{httpStatus, contentType, body};
 }
 
-QString SqlflowSimulator::addJob(const QString &userId, const QString &name, const QString &status, int ageSeconds)
+QString SqlflowSimulator::addJob(const QString &userId,
+                                 const QString &name,
+                                 const QString &status,
+                                 int ageSeconds)
 {
     Job job;
     job.id = QUuid::createUuid().toString(QUuid::Id128);
@@ -862,20 +873,37 @@ QByteArray SqlflowSimulator::artefact(const QString &jobId,
             if (n > 0)
                 out += ',';
             const QByteArray i = QByteArray::number(n);
-            out += "{\"id\":" + i + ",\"type\":\"fdd\",\"source\":{\"table\":\"src_" + i + "\",\"column\":\"c_" + i
-                   + "\"},\"target\":{\"table\":\"dst_" + i + "\",\"column\":\"c_" + i + "\"}}";
+            out += "{\"id\":" + i + ",\"type\":\"fdd\",\"source\":{\"table\":\"src_" + i
+                   + "\",\"column\":\"c_" + i + "\"},\"target\":{\"table\":\"dst_" + i + "\",\"column\":\"c_"
+                   + i + "\"}}";
         }
         out += "]}";
     } else if (format == u"csv") {
         const QByteArray sep = QString(delimiter).toUtf8();
-        const QList<QByteArray> header{"source_db", "source_schema", "source_table", "source_column", "target_db",
-                                       "target_schema", "target_table", "target_column", "relation_type", "job"};
+        const QList<QByteArray> header{"source_db",
+                                       "source_schema",
+                                       "source_table",
+                                       "source_column",
+                                       "target_db",
+                                       "target_schema",
+                                       "target_table",
+                                       "target_column",
+                                       "relation_type",
+                                       "job"};
         out += header.join(sep) + "\n";
         for (qint64 n = 0; out.size() < target; ++n) {
             const QByteArray i = QByteArray::number(n);
             const QByteArray column = tableToTable ? QByteArray("*") : QByteArray("c_" + i);
-            out += QList<QByteArray>{"db", "dbo", QByteArray("src_" + i), column, "db", "dbo", QByteArray("dst_" + i),
-                                     column, "fdd", id}
+            out += QList<QByteArray>{"db",
+                                     "dbo",
+                                     QByteArray("src_" + i),
+                                     column,
+                                     "db",
+                                     "dbo",
+                                     QByteArray("dst_" + i),
+                                     column,
+                                     "fdd",
+                                     id}
                        .join(sep)
                    + "\n";
         }
@@ -885,8 +913,8 @@ QByteArray SqlflowSimulator::artefact(const QString &jobId,
                + id + "\" edgedefault=\"directed\" level=\"" + level + "\">\n";
         for (qint64 n = 0; out.size() < target; ++n) {
             const QByteArray i = QByteArray::number(n);
-            out += "<node id=\"s" + i + "\"/><node id=\"t" + i + "\"/><edge source=\"s" + i + "\" target=\"t" + i
-                   + "\"/>\n";
+            out += "<node id=\"s" + i + "\"/><node id=\"t" + i + "\"/><edge source=\"s" + i + "\" target=\"t"
+                   + i + "\"/>\n";
         }
         out += "</graph>\n</graphml>\n";
     }

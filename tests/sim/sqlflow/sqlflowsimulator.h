@@ -103,7 +103,10 @@ public:
     QString jobStatus(const QString &jobId) const;
 
     // The artefact an export of `jobId` serves: format "json", "csv" or "graphml".
-    QByteArray artefact(const QString &jobId, const QString &format, bool tableToTable, QChar delimiter) const;
+    QByteArray artefact(const QString &jobId,
+                        const QString &format,
+                        bool tableToTable,
+                        QChar delimiter) const;
 
 Q_SIGNALS:
     void requestReceived(const QString &endpoint);
