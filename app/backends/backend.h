@@ -177,6 +177,9 @@ public:
     // Checks the address and the credentials (logging in where the backend has sessions).
     virtual Pending<bool> *connectToServer() = 0;
     virtual Pending<bool> *disconnectFromServer() = 0;
+    // Something the user should know once connected, in their language (Dinky: logging in
+    // here logs the same user out of the web console). Empty when there is nothing to say.
+    virtual QString connectionNotice() const { return {}; }
 
     // A job from the id a user typed (as printed by submit or list).
     virtual Pending<Job> *lookup(const QString &id) = 0;

@@ -2,6 +2,7 @@
 
 #include "backends/backendfactory.h"
 #include "backends/local/localserverlauncher.h"
+#include "core/serverzone.h"
 #include "i18n/language.h"
 #include "monitor/jobmonitor.h"
 
@@ -35,21 +36,22 @@ struct CommandSpec
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> specs{
-        {"submit", 1, -1, "engine,run-type,var,name,follow"},
-        {"status", 1, 1, ""},
+        {"submit", 1, -1, "engine,run-type,var,name,follow,persist,incremental,job-id"},
+        {"status", 1, 1, "refresh"},
         {"log", 1, 1, "from,follow"},
         {"progress", 1, 1, ""},
-        {"kill", 1, 1, ""},
+        {"kill", 1, 1, "with-savepoint,no-force"},
         {"list", 0, 0, "status,limit,page,since"},
         {"results", 1, 1, "output"},
-        // Commands of backends that arrive later; they are recognised so the message is right.
         {"pause", 1, 1, ""},
         {"resume", 1, 1, ""},
         {"drop", 1, 1, ""},
         {"steps", 1, 1, ""},
-        {"step-output", 2, 2, ""},
-        {"run-task", 1, 1, "follow"},
-        {"lineage", 1, 1, "format,output"},
+        {"step-output", 2, 2, "output"},
+        {"run-task", 1, 1, "follow,savepoint-path,var"},
+        {"restart", 1, 1, "savepoint-path,follow"},
+        {"savepoint", 1, 1, ""},
+        {"lineage", 1, 1, "format,output,table-to-table,delimiter"},
     };
     return specs;
 }
@@ -128,6 +130,14 @@ void CliApp::setUpOptions()
          tr("SQLFlow: the database vendor, e.g. dbvhive."),
          QStringLiteral("VENDOR")},
         {QStringLiteral("tenant"), tr("Dinky: the tenant id."), QStringLiteral("ID")},
+        {QStringLiteral("server-zone"),
+         tr("Dinky, SQLFlow: the time zone of the server's clock, e.g. Asia/Shanghai or UTC+08:00 "
+            "(Dinky default GMT+8)."),
+         QStringLiteral("ZONE")},
+        {QStringLiteral("server-version"),
+         tr("The server generation, when it should not be detected: Kylin 2.1, 3, 4 or 5; "
+            "Dinky 0.7 or 1."),
+         QStringLiteral("VERSION")},
         {QStringLiteral("lang"),
          tr("Language of messages and of what is sent to the server: cn or en."),
          QStringLiteral("cn|en")},
@@ -156,6 +166,22 @@ void CliApp::setUpOptions()
          tr("list: only jobs submitted in this past time, e.g. 30m, 2h, 7d."),
          QStringLiteral("DURATION")},
         {QStringLiteral("format"), tr("lineage: json, csv or graphml."), QStringLiteral("F")},
+        {QStringLiteral("table-to-table"), tr("lineage: table-level relations only.")},
+        {QStringLiteral("delimiter"),
+         tr("lineage: the CSV field delimiter (default ,)."),
+         QStringLiteral("C")},
+        {QStringLiteral("persist"), tr("submit (SQLFlow): a persistent job that later submits can extend.")},
+        {QStringLiteral("incremental"),
+         tr("submit (SQLFlow): add to the persistent job given with --job-id.")},
+        {QStringLiteral("job-id"),
+         tr("submit (SQLFlow): the persistent job to extend."),
+         QStringLiteral("ID")},
+        {QStringLiteral("with-savepoint"), tr("kill (Dinky): take a savepoint before stopping.")},
+        {QStringLiteral("no-force"), tr("kill (Dinky): do not force the stop if the savepoint fails.")},
+        {QStringLiteral("savepoint-path"),
+         tr("run-task, restart (Dinky): start from this savepoint."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("refresh"), tr("status: make the server re-read the job's state first (Dinky).")},
         {QStringLiteral("output"),
          tr("Write to this file instead of standard output."),
          QStringLiteral("FILE")},
@@ -163,7 +189,7 @@ void CliApp::setUpOptions()
     m_parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("submit, status, log, progress, kill, list, results, pause, resume, drop, "
-           "steps, step-output, run-task, lineage"));
+           "steps, step-output, run-task, restart, savepoint, lineage"));
 }
 
 std::optional<int> CliApp::start(const QStringList &arguments)
@@ -211,18 +237,14 @@ std::optional<int> CliApp::start(const QStringList &arguments)
         usageError(tr("wrong number of arguments for '%1' (see --help)").arg(m_command));
         return UsageError;
     }
-    static const QStringList commandOptions{QStringLiteral("engine"),
-                                            QStringLiteral("run-type"),
-                                            QStringLiteral("var"),
-                                            QStringLiteral("name"),
-                                            QStringLiteral("follow"),
-                                            QStringLiteral("from"),
-                                            QStringLiteral("status"),
-                                            QStringLiteral("limit"),
-                                            QStringLiteral("page"),
-                                            QStringLiteral("since"),
-                                            QStringLiteral("format"),
-                                            QStringLiteral("output")};
+    static const QStringList commandOptions{
+        QStringLiteral("engine"),         QStringLiteral("run-type"),       QStringLiteral("var"),
+        QStringLiteral("name"),           QStringLiteral("follow"),         QStringLiteral("from"),
+        QStringLiteral("status"),         QStringLiteral("limit"),          QStringLiteral("page"),
+        QStringLiteral("since"),          QStringLiteral("format"),         QStringLiteral("output"),
+        QStringLiteral("table-to-table"), QStringLiteral("delimiter"),      QStringLiteral("persist"),
+        QStringLiteral("incremental"),    QStringLiteral("job-id"),         QStringLiteral("with-savepoint"),
+        QStringLiteral("no-force"),       QStringLiteral("savepoint-path"), QStringLiteral("refresh")};
     for (const QString &option : commandOptions) {
         if (m_parser.isSet(option) && !QString::fromLatin1(spec->options).split(u',').contains(option)) {
             usageError(tr("--%1 does not apply to '%2'").arg(option, m_command));
@@ -257,13 +279,39 @@ std::optional<int> CliApp::start(const QStringList &arguments)
         {u"list", &Capabilities::history},
         {u"log", &Capabilities::log},
         {u"progress", &Capabilities::progress},
-        {u"run-task", &Capabilities::runTask}};
+        {u"run-task", &Capabilities::runTask},
+        {u"restart", &Capabilities::restart},
+        {u"savepoint", &Capabilities::savepoint}};
     const Capabilities caps = m_backend->capabilities();
     for (const auto &[command, capability] : needs) {
         if (m_command == command && !(caps.*capability)) {
             usageError(tr("'%1' is not available for %2 servers").arg(m_command, m_profile.kind));
             return UsageError;
         }
+    }
+    if (m_parser.isSet(QStringLiteral("refresh")) && !caps.forceRefresh) {
+        usageError(tr("--refresh is not available for %1 servers").arg(m_profile.kind));
+        return UsageError;
+    }
+    if (m_command == u"lineage") {
+        const QString format = m_parser.value(QStringLiteral("format")).toLower();
+        if (format != u"json" && format != u"csv" && format != u"graphml") {
+            usageError(tr("lineage needs --format json, csv or graphml"));
+            return UsageError;
+        }
+        if (m_json && !m_parser.isSet(QStringLiteral("output"))) {
+            usageError(tr("with --json, lineage needs --output FILE (standard output carries the events)"));
+            return UsageError;
+        }
+        if (m_parser.isSet(QStringLiteral("delimiter"))
+            && m_parser.value(QStringLiteral("delimiter")).size() != 1) {
+            usageError(tr("--delimiter needs one character"));
+            return UsageError;
+        }
+    }
+    if (m_parser.isSet(QStringLiteral("incremental")) && !m_parser.isSet(QStringLiteral("job-id"))) {
+        usageError(tr("--incremental needs the persistent job's --job-id"));
+        return UsageError;
     }
 
     // Start once the event loop runs, so every answer arrives through it.
@@ -300,6 +348,8 @@ void CliApp::connectAndRun()
             fail(connected.error());
             return;
         }
+        if (const QString notice = m_backend->connectionNotice(); !notice.isEmpty())
+            diagnose(tr("note: %1").arg(notice));
         if (m_command == u"submit")
             runSubmit();
         else if (m_command == u"status")
@@ -314,6 +364,20 @@ void CliApp::connectAndRun()
             runList();
         else if (m_command == u"results")
             runResults();
+        else if (m_command == u"pause" || m_command == u"resume" || m_command == u"restart")
+            runJobAction();
+        else if (m_command == u"drop")
+            runDrop();
+        else if (m_command == u"savepoint")
+            runSavepoint();
+        else if (m_command == u"steps")
+            runSteps();
+        else if (m_command == u"step-output")
+            runStepOutput();
+        else if (m_command == u"run-task")
+            runTask();
+        else if (m_command == u"lineage")
+            runLineage();
     });
 }
 
@@ -336,6 +400,13 @@ std::optional<int> CliApp::readProfile()
         m_profile.user = settings.value(QStringLiteral("user")).toString();
         m_profile.proxyUser = settings.value(QStringLiteral("proxyUser")).toString();
         m_profile.creator = settings.value(QStringLiteral("creator"), m_profile.creator).toString();
+        m_profile.project = settings.value(QStringLiteral("project")).toString();
+        m_profile.dbVendor = settings.value(QStringLiteral("dbVendor")).toString();
+        m_profile.tenantId = settings.value(QStringLiteral("tenantId")).toString();
+        m_profile.serverTimeZone = settings.value(QStringLiteral("serverTimeZone")).toString();
+        m_profile.serverVersion = settings.value(QStringLiteral("serverVersion")).toString();
+        if (settings.value(QStringLiteral("auth")).toString() == u"token")
+            m_profile.auth = ConnectionProfile::Auth::Token;
     } else {
         if (!m_parser.isSet(QStringLiteral("backend"))) {
             usageError(tr("say where to connect: --profile NAME, or --backend KIND --url BASE_URL"));
@@ -368,6 +439,21 @@ std::optional<int> CliApp::readProfile()
         m_profile.proxyUser = value("proxy-user");
     if (m_parser.isSet(QStringLiteral("creator")))
         m_profile.creator = value("creator");
+    if (m_parser.isSet(QStringLiteral("project")))
+        m_profile.project = value("project");
+    if (m_parser.isSet(QStringLiteral("db-vendor")))
+        m_profile.dbVendor = value("db-vendor");
+    if (m_parser.isSet(QStringLiteral("tenant")))
+        m_profile.tenantId = value("tenant");
+    if (m_parser.isSet(QStringLiteral("server-zone"))) {
+        m_profile.serverTimeZone = value("server-zone");
+        if (!parseServerZone(m_profile.serverTimeZone).isValid()) {
+            usageError(tr("unknown time zone '%1'").arg(m_profile.serverTimeZone));
+            return UsageError;
+        }
+    }
+    if (m_parser.isSet(QStringLiteral("server-version")))
+        m_profile.serverVersion = value("server-version");
     if (m_parser.isSet(QStringLiteral("timeout"))) {
         bool ok = false;
         const double seconds = value("timeout").toDouble(&ok);
@@ -407,7 +493,9 @@ std::optional<int> CliApp::readSecret()
     }
     if (m_profile.user.isEmpty())
         m_profile.user = env.value(QStringLiteral("USER"));
-    if (m_profile.secret.isEmpty() && !m_launchLocal) {
+    // Dinky's OpenAPI runs without a login, and an on-premise SQLFlow takes no token.
+    const bool credentialsOptional = m_profile.kind == u"dinky" || m_profile.kind == u"sqlflow";
+    if (m_profile.secret.isEmpty() && !m_launchLocal && !credentialsOptional) {
         usageError(tr("no credentials: set JOBDECK_PASSWORD or JOBDECK_TOKEN, or use --password-stdin or "
                       "--token-stdin"));
         return UsageError;
@@ -423,11 +511,20 @@ QString CliApp::connectionKey() const
 
 Job CliApp::withKnownIds(Job job) const
 {
+    // What an earlier command learnt fills what this lookup did not tell.
     if (const auto ids = m_index.find(connectionKey(), job.id)) {
-        if (job.ids.linkisTaskId == 0)
-            job.ids.linkisTaskId = ids->linkisTaskId;
-        if (job.ids.linkisExecId.isEmpty())
-            job.ids.linkisExecId = ids->linkisExecId;
+        const auto fill = [](auto &mine, const auto &known) {
+            if (mine == std::remove_cvref_t<decltype(mine)>{})
+                mine = known;
+        };
+        fill(job.ids.linkisTaskId, ids->linkisTaskId);
+        fill(job.ids.linkisExecId, ids->linkisExecId);
+        fill(job.ids.kylinJobUuid, ids->kylinJobUuid);
+        fill(job.ids.kylinProject, ids->kylinProject);
+        fill(job.ids.dinkyTaskId, ids->dinkyTaskId);
+        fill(job.ids.dinkyInstanceId, ids->dinkyInstanceId);
+        fill(job.ids.flinkJobId, ids->flinkJobId);
+        fill(job.ids.sqlflowJobId, ids->sqlflowJobId);
     }
     return job;
 }
@@ -456,9 +553,17 @@ void CliApp::runSubmit()
             fail(localError(tr("cannot read %1: %2").arg(path, file.errorString())));
             return;
         }
-        scripts.append(QString::fromUtf8(file.readAll()));
+        request.files.append(QFileInfo(path).absoluteFilePath());
+        // Archives go as they are (SQLFlow); only scripts are read as text.
+        if (QFileInfo(path).suffix().compare(u"zip", Qt::CaseInsensitive) != 0)
+            scripts.append(QString::fromUtf8(file.readAll()));
     }
     request.script = scripts.join(u'\n');
+    request.dbVendor = m_profile.dbVendor;
+    request.persistent
+        = m_parser.isSet(QStringLiteral("persist")) || m_parser.isSet(QStringLiteral("job-id"));
+    request.incremental = m_parser.isSet(QStringLiteral("incremental"));
+    request.persistJobId = m_parser.value(QStringLiteral("job-id"));
     request.scriptPath = QFileInfo(m_args.first()).absoluteFilePath();
     request.engine = m_parser.value(QStringLiteral("engine"));
     request.runType = m_parser.value(QStringLiteral("run-type"));
@@ -486,12 +591,14 @@ void CliApp::runSubmit()
             return;
         }
         m_index.remember(connectionKey(), *job);
-        if (m_json)
-            emitEvent({{QStringLiteral("event"), QStringLiteral("submitted")},
-                       {QStringLiteral("job"), job->id},
-                       {QStringLiteral("backend"), m_profile.kind},
-                       {QStringLiteral("taskId"), job->ids.linkisTaskId}});
-        else if (m_parser.isSet(QStringLiteral("follow")))
+        if (m_json) {
+            QJsonObject event{{QStringLiteral("event"), QStringLiteral("submitted")},
+                              {QStringLiteral("job"), job->id},
+                              {QStringLiteral("backend"), m_profile.kind}};
+            if (job->ids.linkisTaskId > 0)
+                event.insert(QStringLiteral("taskId"), job->ids.linkisTaskId);
+            emitEvent(event);
+        } else if (m_parser.isSet(QStringLiteral("follow")))
             diagnose(tr("submitted %1").arg(job->id));
         else
             printLine(job->id);
@@ -607,7 +714,8 @@ void CliApp::follow(const Job &job, qint64 fromLine)
 void CliApp::runStatus()
 {
     withJob([this](const Job &job) {
-        auto *refreshing = m_backend->refresh(job);
+        auto *refreshing = m_parser.isSet(QStringLiteral("refresh")) ? m_backend->forceRefresh(job)
+                                                                     : m_backend->refresh(job);
         onFinished(refreshing, this, [this](const Result<Job> &current) {
             if (!current) {
                 fail(current.error());
@@ -634,6 +742,14 @@ void CliApp::runStatus()
                         event.insert(QStringLiteral("durationMs"), shown.durationMs);
                     if (!shown.errorMessage.isEmpty())
                         event.insert(QStringLiteral("error"), shown.errorMessage);
+                    if (!shown.name.isEmpty())
+                        event.insert(QStringLiteral("name"), shown.name);
+                    if (!shown.project.isEmpty())
+                        event.insert(QStringLiteral("project"), shown.project);
+                    if (!shown.files.isEmpty())
+                        event.insert(QStringLiteral("files"), QJsonArray::fromStringList(shown.files));
+                    if (!shown.steps.isEmpty())
+                        event.insert(QStringLiteral("steps"), int(shown.steps.size()));
                     emitEvent(event);
                 } else {
                     const auto row = [this](const QString &label, const QString &value) {
@@ -641,8 +757,14 @@ void CliApp::runStatus()
                             printLine(label.leftJustified(11) + value);
                     };
                     row(tr("Job"), shown.id);
+                    row(tr("Name"), shown.name);
+                    row(tr("Project"), shown.project);
                     if (shown.ids.linkisTaskId > 0)
                         row(tr("Task"), QString::number(shown.ids.linkisTaskId));
+                    if (shown.ids.dinkyTaskId > 0)
+                        row(tr("Task"), QString::number(shown.ids.dinkyTaskId));
+                    row(tr("Flink job"), shown.ids.flinkJobId);
+                    row(tr("Files"), shown.files.join(QStringLiteral(", ")));
                     row(tr("State"), tr("%1 (%2)").arg(jobStateDisplayName(shown.state), shown.rawStatus));
                     if (shown.progress >= 0)
                         row(tr("Progress"), tr("%1%").arg(shown.progress * 100, 0, 'f', 1));
@@ -654,6 +776,8 @@ void CliApp::runStatus()
                     if (shown.durationMs >= 0)
                         row(tr("Duration"), formatDuration(shown.durationMs));
                     row(tr("Error"), shown.errorMessage);
+                    if (!shown.steps.isEmpty())
+                        row(tr("Steps"), tr("%1 (see: steps %2)").arg(shown.steps.size()).arg(shown.id));
                 }
                 exitWith(Done);
             };
@@ -772,7 +896,12 @@ void CliApp::runProgress()
 void CliApp::runKill()
 {
     withJob([this](const Job &job) {
-        auto *killing = m_backend->kill(job);
+        const bool chosen
+            = m_parser.isSet(QStringLiteral("with-savepoint")) || m_parser.isSet(QStringLiteral("no-force"));
+        auto *killing = chosen ? m_backend->cancel(job,
+                                                   {m_parser.isSet(QStringLiteral("with-savepoint")),
+                                                    !m_parser.isSet(QStringLiteral("no-force"))})
+                               : m_backend->kill(job);
         onFinished(killing, this, [this, job](const Result<QString> &message) {
             if (!message) {
                 fail(message.error());
@@ -845,6 +974,12 @@ void CliApp::runList()
                     event.insert(QStringLiteral("submitted"), job.submitted.toString(Qt::ISODateWithMs));
                 if (job.durationMs >= 0)
                     event.insert(QStringLiteral("durationMs"), job.durationMs);
+                if (!job.name.isEmpty())
+                    event.insert(QStringLiteral("name"), job.name);
+                if (!job.project.isEmpty())
+                    event.insert(QStringLiteral("project"), job.project);
+                if (job.progress >= 0)
+                    event.insert(QStringLiteral("progress"), job.progress);
                 emitEvent(event);
             }
             QJsonObject summary{{QStringLiteral("event"), QStringLiteral("page")},
@@ -854,6 +989,19 @@ void CliApp::runList()
             if (page->totalRows >= 0)
                 summary.insert(QStringLiteral("total"), page->totalRows);
             emitEvent(summary);
+        } else if (m_profile.kind != u"linkis" && m_profile.kind != u"local") {
+            // Backends without Linkis' task ids and engines: the job id and its name.
+            printLine(tr(
+                "STATE       SUBMITTED             DURATION   JOB                                   NAME"));
+            for (const Job &job : page->jobs) {
+                printLine(QStringLiteral("%1 %2 %3 %4 %5")
+                              .arg(jobStateDisplayName(job.state).leftJustified(11),
+                                   formatTime(job.submitted).leftJustified(21),
+                                   (job.durationMs >= 0 ? formatDuration(job.durationMs) : QString())
+                                       .leftJustified(10),
+                                   job.id.leftJustified(37),
+                                   job.name));
+            }
         } else {
             printLine(tr("TASK      STATE       ENGINE        SUBMITTED             DURATION   JOB"));
             for (const Job &job : page->jobs) {
@@ -957,6 +1105,262 @@ void CliApp::writeResultPage(ResultWriting writing, int page)
         if (!writing.path.isEmpty())
             diagnose(tr("wrote %1").arg(writing.path));
         writeResultSets(writing.sets, writing.index + 1, writing.output);
+    });
+}
+
+void CliApp::printJobState(const QString &event, const Job &job)
+{
+    if (m_json) {
+        emitEvent({{QStringLiteral("event"), event},
+                   {QStringLiteral("job"), job.id},
+                   {QStringLiteral("state"), jobStateName(job.state)},
+                   {QStringLiteral("raw"), job.rawStatus}});
+        return;
+    }
+    printLine(tr("%1 %2 (%3)").arg(job.id, jobStateDisplayName(job.state), job.rawStatus));
+}
+
+void CliApp::runJobAction()
+{
+    withJob([this](const Job &job) {
+        Pending<Job> *acting = nullptr;
+        if (m_command == u"pause")
+            acting = m_backend->pause(job);
+        else if (m_command == u"resume")
+            acting = m_backend->resume(job);
+        else
+            acting = m_backend->restart(job, m_parser.value(QStringLiteral("savepoint-path")));
+        onFinished(acting, this, [this](const Result<Job> &after) {
+            if (!after) {
+                fail(after.error());
+                return;
+            }
+            m_index.remember(connectionKey(), *after);
+            printJobState(QStringLiteral("status"), *after);
+            if (m_command == u"restart" && m_parser.isSet(QStringLiteral("follow")))
+                follow(*after, 1);
+            else
+                exitWith(Done);
+        });
+    });
+}
+
+void CliApp::runDrop()
+{
+    withJob([this](const Job &job) {
+        onFinished(m_backend->drop(job), this, [this, job](const Result<QString> &message) {
+            if (!message) {
+                fail(message.error());
+                return;
+            }
+            if (m_json)
+                emitEvent({{QStringLiteral("event"), QStringLiteral("dropped")},
+                           {QStringLiteral("job"), job.id},
+                           {QStringLiteral("message"), *message}});
+            else
+                printLine(message->isEmpty() ? tr("%1 dropped").arg(job.id) : *message);
+            exitWith(Done);
+        });
+    });
+}
+
+void CliApp::runSavepoint()
+{
+    withJob([this](const Job &job) {
+        onFinished(m_backend->savepoint(job), this, [this, job](const Result<QString> &where) {
+            if (!where) {
+                fail(where.error());
+                return;
+            }
+            if (m_json)
+                emitEvent({{QStringLiteral("event"), QStringLiteral("savepoint")},
+                           {QStringLiteral("job"), job.id},
+                           {QStringLiteral("message"), *where}});
+            else
+                printLine(*where);
+            exitWith(Done);
+        });
+    });
+}
+
+void CliApp::runSteps()
+{
+    withJob([this](const Job &job) {
+        // The lookup may already carry the steps; a refresh makes sure they are current.
+        onFinished(m_backend->refresh(job), this, [this](const Result<Job> &current) {
+            if (!current) {
+                fail(current.error());
+                return;
+            }
+            if (!m_json)
+                printLine(
+                    tr("#   STATE       STARTED                  ENDED                    DURATION   NAME"));
+            int number = 0;
+            for (const JobStep &step : current->steps) {
+                ++number;
+                const qint64 ms
+                    = step.start.isValid() && step.end.isValid() ? step.start.msecsTo(step.end) : -1;
+                if (m_json) {
+                    QJsonObject event{{QStringLiteral("event"), QStringLiteral("step")},
+                                      {QStringLiteral("job"), current->id},
+                                      {QStringLiteral("step"), step.id},
+                                      {QStringLiteral("n"), number},
+                                      {QStringLiteral("name"), step.name},
+                                      {QStringLiteral("state"), jobStateName(step.state)},
+                                      {QStringLiteral("raw"), step.rawStatus}};
+                    if (step.start.isValid())
+                        event.insert(QStringLiteral("started"), step.start.toString(Qt::ISODateWithMs));
+                    if (step.end.isValid())
+                        event.insert(QStringLiteral("ended"), step.end.toString(Qt::ISODateWithMs));
+                    if (ms >= 0)
+                        event.insert(QStringLiteral("durationMs"), ms);
+                    emitEvent(event);
+                } else {
+                    printLine(QStringLiteral("%1 %2 %3 %4 %5 %6")
+                                  .arg(QString::number(number).leftJustified(3),
+                                       jobStateDisplayName(step.state).leftJustified(11),
+                                       formatTime(step.start).leftJustified(24),
+                                       formatTime(step.end).leftJustified(24),
+                                       (ms >= 0 ? formatDuration(ms) : QString()).leftJustified(10),
+                                       step.name));
+                }
+            }
+            if (current->steps.isEmpty())
+                diagnose(tr("%1 has no steps").arg(current->id));
+            exitWith(Done);
+        });
+    });
+}
+
+void CliApp::runStepOutput()
+{
+    withJob([this](const Job &job) {
+        const QString step = m_args.at(1);
+        onFinished(m_backend->stepOutput(job, step), this, [this, job, step](const Result<QString> &output) {
+            if (!output) {
+                fail(output.error());
+                return;
+            }
+            const QString path = m_parser.value(QStringLiteral("output"));
+            if (!path.isEmpty()) {
+                QSaveFile file(path);
+                if (!file.open(QIODevice::WriteOnly) || file.write(output->toUtf8()) < 0 || !file.commit()) {
+                    fail(localError(tr("cannot write %1: %2").arg(path, file.errorString())));
+                    return;
+                }
+                diagnose(tr("wrote %1").arg(path));
+            } else if (m_json) {
+                emitEvent({{QStringLiteral("event"), QStringLiteral("step-output")},
+                           {QStringLiteral("job"), job.id},
+                           {QStringLiteral("step"), step},
+                           {QStringLiteral("output"), *output}});
+            } else {
+                m_out << *output;
+                if (!output->endsWith(u'\n'))
+                    m_out << u'\n';
+                m_out.flush();
+            }
+            exitWith(Done);
+        });
+    });
+}
+
+void CliApp::runTask()
+{
+    TaskRunRequest request;
+    bool ok = false;
+    request.taskId = m_args.first().toLongLong(&ok);
+    if (!ok || request.taskId <= 0) {
+        usageError(tr("run-task needs the task's numeric id, got '%1'").arg(m_args.first()));
+        exitWith(UsageError);
+        return;
+    }
+    request.savepointPath = m_parser.value(QStringLiteral("savepoint-path"));
+    for (const QString &var : m_parser.values(QStringLiteral("var"))) {
+        const qsizetype eq = var.indexOf(u'=');
+        if (eq <= 0) {
+            usageError(tr("--var needs K=V, got '%1'").arg(var));
+            exitWith(UsageError);
+            return;
+        }
+        request.variables.insert(var.left(eq), var.mid(eq + 1));
+    }
+    onFinished(m_backend->runTask(request), this, [this, request](const Result<Job> &job) {
+        if (!job) {
+            fail(job.error());
+            return;
+        }
+        m_index.remember(connectionKey(), *job);
+        if (m_json)
+            emitEvent({{QStringLiteral("event"), QStringLiteral("submitted")},
+                       {QStringLiteral("job"), job->id},
+                       {QStringLiteral("backend"), m_profile.kind},
+                       {QStringLiteral("taskId"), request.taskId}});
+        else if (m_parser.isSet(QStringLiteral("follow")))
+            diagnose(tr("task %1 started as job %2").arg(request.taskId).arg(job->id));
+        else
+            printLine(job->id);
+        if (m_parser.isSet(QStringLiteral("follow")))
+            follow(*job, 1);
+        else
+            exitWith(Done);
+    });
+}
+
+void CliApp::runLineage()
+{
+    LineageRequest request;
+    const QString format = m_parser.value(QStringLiteral("format")).toLower();
+    request.format = format == u"csv"       ? LineageFormat::Csv
+                     : format == u"graphml" ? LineageFormat::Graphml
+                                            : LineageFormat::Json;
+    request.tableToTable = m_parser.isSet(QStringLiteral("table-to-table"));
+    if (m_parser.isSet(QStringLiteral("delimiter")))
+        request.csvDelimiter = m_parser.value(QStringLiteral("delimiter")).at(0);
+    const QString path = m_parser.value(QStringLiteral("output"));
+    withJob([this, request, path](const Job &job) {
+        // Written next to the target and renamed at the end: a failed export leaves no
+        // half file, and an existing file is replaced only by a whole new one.
+        std::shared_ptr<QIODevice> sink;
+        if (path.isEmpty()) {
+            auto out = std::make_shared<QFile>();
+            if (!out->open(stdout, QIODevice::WriteOnly)) {
+                fail(localError(tr("cannot write to standard output")));
+                return;
+            }
+            sink = out;
+        } else {
+            auto file = std::make_shared<QSaveFile>(path);
+            if (!file->open(QIODevice::WriteOnly)) {
+                fail(localError(tr("cannot write %1: %2").arg(path, file->errorString())));
+                return;
+            }
+            sink = file;
+        }
+        auto *exporting = m_backend->exportLineage(job, request, sink.get());
+        onFinished(exporting, this, [this, job, path, sink](const Result<qint64> &bytes) {
+            auto *file = qobject_cast<QSaveFile *>(sink.get());
+            if (!bytes) {
+                if (file)
+                    file->cancelWriting();
+                fail(bytes.error());
+                return;
+            }
+            if (file && !file->commit()) {
+                fail(localError(tr("cannot write %1: %2").arg(path, file->errorString())));
+                return;
+            }
+            if (!file)
+                static_cast<QFile *>(sink.get())->flush();
+            if (m_json)
+                emitEvent({{QStringLiteral("event"), QStringLiteral("lineage")},
+                           {QStringLiteral("job"), job.id},
+                           {QStringLiteral("output"), path},
+                           {QStringLiteral("bytes"), *bytes}});
+            else if (file)
+                diagnose(tr("wrote %1 (%2 bytes)").arg(path).arg(*bytes));
+            exitWith(Done);
+        });
     });
 }
 

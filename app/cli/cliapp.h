@@ -48,6 +48,14 @@ private:
     void runKill();
     void runList();
     void runResults();
+    void runJobAction(); // pause, resume, restart
+    void runDrop();
+    void runSavepoint();
+    void runSteps();
+    void runStepOutput();
+    void runTask();
+    void runLineage();
+    void printJobState(const QString &event, const Job &job);
 
     // Resolves the JOB argument, then calls `then` with the job.
     void withJob(std::function<void(const Job &)> then);

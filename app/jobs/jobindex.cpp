@@ -30,7 +30,8 @@ QJsonObject toJson(const QString &connection, const Job &job)
                        {QStringLiteral("dinkyTaskId"), QString::number(job.ids.dinkyTaskId)},
                        {QStringLiteral("dinkyInstanceId"), QString::number(job.ids.dinkyInstanceId)},
                        {QStringLiteral("flinkJobId"), job.ids.flinkJobId},
-                       {QStringLiteral("sqlflowJobId"), job.ids.sqlflowJobId}};
+                       {QStringLiteral("sqlflowJobId"), job.ids.sqlflowJobId},
+                       {QStringLiteral("kylinProject"), job.ids.kylinProject}};
 }
 } // namespace
 
@@ -79,6 +80,7 @@ std::optional<JobIds> JobIndex::find(const QString &connection, const QString &j
         ids.dinkyInstanceId = entry.value(QLatin1StringView("dinkyInstanceId")).toString().toLongLong();
         ids.flinkJobId = entry.value(QLatin1StringView("flinkJobId")).toString();
         ids.sqlflowJobId = entry.value(QLatin1StringView("sqlflowJobId")).toString();
+        ids.kylinProject = entry.value(QLatin1StringView("kylinProject")).toString();
         return ids;
     }
     return std::nullopt;
