@@ -1,5 +1,6 @@
 #include "backends/sqlflow/sqlflowprotocol.h"
 
+#include "core/serverzone.h"
 #include "net/httpclient.h"
 
 #include <QCoreApplication>
@@ -130,24 +131,11 @@ QTimeZone serverZone(const QString &spec, bool *ok)
 {
     if (ok)
         *ok = true;
-    const QString trimmed = spec.trimmed();
-    if (trimmed.isEmpty() || trimmed.compare(u"UTC", Qt::CaseInsensitive) == 0
-        || trimmed.compare(u"GMT", Qt::CaseInsensitive) == 0 || trimmed == u"Z")
+    if (spec.trimmed().isEmpty())
         return QTimeZone::UTC;
-    static const QRegularExpression offset(
-        QStringLiteral("^(?:UTC|GMT)?\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?$"),
-        QRegularExpression::CaseInsensitiveOption);
-    if (const auto match = offset.match(trimmed); match.hasMatch()) {
-        const int hours = match.captured(2).toInt();
-        const int minutes = match.captured(3).isEmpty() ? 0 : match.captured(3).toInt();
-        if (hours <= 14 && minutes < 60) {
-            const int seconds = (hours * 3600 + minutes * 60) * (match.captured(1) == u"-" ? -1 : 1);
-            return QTimeZone::fromSecondsAheadOfUtc(seconds);
-        }
-    }
-    const QTimeZone named(trimmed.toUtf8());
-    if (named.isValid())
-        return named;
+    const QTimeZone zone = parseServerZone(spec);
+    if (zone.isValid())
+        return zone;
     if (ok)
         *ok = false;
     return QTimeZone::UTC;
@@ -155,18 +143,10 @@ QTimeZone serverZone(const QString &spec, bool *ok)
 
 QDateTime parseTime(const QString &text, const QTimeZone &zone)
 {
-    QString iso = text.trimmed();
-    if (iso.size() < 19)
+    // "yyyy-MM-dd HH:mm:ss" at least: a date alone is no time of a job.
+    if (text.trimmed().size() < 19)
         return {};
-    if (iso.at(10) == u' ')
-        iso[10] = u'T';
-    const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!parsed.isValid())
-        return {};
-    if (parsed.timeSpec() != Qt::LocalTime) // the text named its own offset
-        return parsed.toUTC();
-    const QDateTime inZone(parsed.date(), parsed.time(), zone.isValid() ? zone : QTimeZone(QTimeZone::UTC));
-    return inZone.isValid() ? inZone.toUTC() : QDateTime();
+    return serverTimeToUtc(text, zone);
 }
 
 qint64 parseExecuteTime(QStringView text)
@@ -269,7 +249,7 @@ Result<QString> decodeToken(const HttpResponse &response)
     const Result<QJsonObject> answer = decodeAnswer(response);
     if (!answer) {
         BackendError error = answer.error();
-        if (error.kind == BackendError::Kind::Refused) {
+        if (error.kind == BackendError::Kind::Refused && response.status != 404) {
             error.kind = BackendError::Kind::Authentication;
             error.message = tr("SQLFlow refused the user id or secret key: %1").arg(error.message);
         }
