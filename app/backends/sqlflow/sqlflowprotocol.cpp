@@ -49,7 +49,7 @@ QString codeText(const QJsonValue &code)
     if (code.isDouble())
         return QString::number(code.toInteger());
     if (code.isString())
-        return code.toString();
+        return code.toString().simplified().left(40);
     return {};
 }
 
