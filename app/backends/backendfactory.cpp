@@ -1,5 +1,7 @@
 #include "backends/backendfactory.h"
 
+#include "backends/dinky/dinkybackend.h"
+#include "backends/kylin/kylinbackend.h"
 #include "backends/linkis/linkisbackend.h"
 #include "backends/sqlflow/sqlflowbackend.h"
 
@@ -16,20 +18,19 @@ struct Registration
     std::function<std::unique_ptr<Backend>(const ConnectionProfile &)> make;
 };
 
-// One line per backend.
+template<typename Adapter>
+std::unique_ptr<Backend> make(const ConnectionProfile &profile)
+{
+    return std::make_unique<Adapter>(profile);
+}
+
+// One line per backend. jobdeck-server speaks the Linkis protocol.
 const Registration Registry[] = {
-    {"local",
-     [](const ConnectionProfile &p) {
-         return std::make_unique<LinkisBackend>(p);
-     }},
-    {"linkis",
-     [](const ConnectionProfile &p) {
-         return std::make_unique<LinkisBackend>(p);
-     }},
-    {"sqlflow",
-     [](const ConnectionProfile &p) {
-         return std::make_unique<SqlflowBackend>(p);
-     }},
+    {"local", make<LinkisBackend>},
+    {"linkis", make<LinkisBackend>},
+    {"kylin", make<KylinBackend>},
+    {"dinky", make<DinkyBackend>},
+    {"sqlflow", make<SqlflowBackend>},
 };
 } // namespace
 

@@ -1197,14 +1197,16 @@ void CliApp::runSteps()
                     tr("#   STATE       STARTED                  ENDED                    DURATION   NAME"));
             int number = 0;
             for (const JobStep &step : current->steps) {
+                // The server's step number where it has one, so `step-output JOB N` finds it.
                 ++number;
+                const int shownNumber = step.sequence >= 0 ? step.sequence : number;
                 const qint64 ms
                     = step.start.isValid() && step.end.isValid() ? step.start.msecsTo(step.end) : -1;
                 if (m_json) {
                     QJsonObject event{{QStringLiteral("event"), QStringLiteral("step")},
                                       {QStringLiteral("job"), current->id},
                                       {QStringLiteral("step"), step.id},
-                                      {QStringLiteral("n"), number},
+                                      {QStringLiteral("n"), shownNumber},
                                       {QStringLiteral("name"), step.name},
                                       {QStringLiteral("state"), jobStateName(step.state)},
                                       {QStringLiteral("raw"), step.rawStatus}};
@@ -1217,7 +1219,7 @@ void CliApp::runSteps()
                     emitEvent(event);
                 } else {
                     printLine(QStringLiteral("%1 %2 %3 %4 %5 %6")
-                                  .arg(QString::number(number).leftJustified(3),
+                                  .arg(QString::number(shownNumber).leftJustified(3),
                                        jobStateDisplayName(step.state).leftJustified(11),
                                        formatTime(step.start).leftJustified(24),
                                        formatTime(step.end).leftJustified(24),

@@ -35,6 +35,7 @@ struct JobStep
     QDateTime start; // UTC; invalid = not started
     QDateTime end;   // UTC; invalid = still running (or not started)
     QString command;
+    int sequence = -1; // the server's own step number (Kylin sequence_id, from 0); -1 = none
 
     bool operator==(const JobStep &) const = default;
 };

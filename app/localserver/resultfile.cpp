@@ -1,5 +1,7 @@
 #include "localserver/resultfile.h"
 
+#include "core/jsonvalues.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -230,7 +232,7 @@ std::optional<ResultFileReader::Page> ResultFileReader::readPage(const QString &
             ++lineNumber;
         }
     }
-    const auto recorded = qint64(fields.value(QLatin1StringView("rows")).toDouble());
+    const qint64 recorded = jsonInteger(fields.value(QLatin1StringView("rows")));
     result.totalRows = recorded >= 0 ? recorded : skipped + result.rows.size() + countLines(file);
     return result;
 }

@@ -285,6 +285,10 @@ int JobMonitor::atLeastMinimum(const Tracked &tracked, int delayMs) const
 
 int JobMonitor::intervalFor(const Tracked &tracked) const
 {
+    // A job in an unknown state (Dinky UNKNOWN: the server lost track of it) may stay so for
+    // good: it is asked at the slowest idle rate from the start, not young or fast.
+    if (tracked.job.state == JobState::Unknown && !tracked.job.rawStatus.isEmpty())
+        return m_policy.baseIntervalMs * std::max(1, m_policy.maxIdleFactor);
     if (tracked.followed.elapsed() < m_policy.youngForMs || tracked.logGrewThisRound)
         return m_policy.fastIntervalMs;
     const int steps = std::min(tracked.idleRounds / std::max(1, m_policy.idleRoundsPerStep),

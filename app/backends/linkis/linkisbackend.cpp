@@ -1,5 +1,7 @@
 #include "backends/linkis/linkisbackend.h"
 
+#include "core/jsonvalues.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -455,7 +457,7 @@ Pending<Linkis::LogChunk> *LinkisBackend::fetchLogChunk(const Job &job, qint64 f
             Linkis::LogChunk chunk;
             chunk.lines = Linkis::logLinesFromValue(envelope->data.value(QLatin1StringView("log")));
             const QJsonValue next = envelope->data.value(QLatin1StringView("fromLine"));
-            chunk.nextFromLine = next.isDouble() ? qint64(next.toDouble()) : -1;
+            chunk.nextFromLine = next.isDouble() ? jsonInteger(next, -1) : -1;
             pending->finish(std::move(chunk));
             return;
         }
@@ -471,7 +473,7 @@ Pending<Linkis::LogChunk> *LinkisBackend::fetchLogChunk(const Job &job, qint64 f
             Linkis::LogChunk chunk;
             chunk.lines = Linkis::logLinesFromValue(replayed.first.data.value(QLatin1StringView("log")));
             const QJsonValue next = replayed.first.data.value(QLatin1StringView("fromLine"));
-            chunk.nextFromLine = next.isDouble() ? qint64(next.toDouble()) : -1;
+            chunk.nextFromLine = next.isDouble() ? jsonInteger(next, -1) : -1;
             return chunk;
         });
     });
@@ -669,7 +671,7 @@ Pending<JobPage> *LinkisBackend::list(const ListQuery &query)
         }
         // "totalPage" is the number of rows, not of pages (protocols.md 1.9).
         const QJsonValue total = answer.first.data.value(QLatin1StringView("totalPage"));
-        page.totalRows = total.isDouble() ? qint64(total.toDouble()) : -1;
+        page.totalRows = total.isDouble() ? jsonInteger(total, -1) : -1;
         return page;
     });
     return pending;
@@ -786,7 +788,7 @@ Pending<ResultPage> *LinkisBackend::resultPage(const ResultSetRef &resultSet, in
             }
         }
         const QJsonValue total = data.value(QLatin1StringView("totalLine"));
-        result.totalRows = total.isDouble() ? qint64(total.toDouble()) : -1;
+        result.totalRows = total.isDouble() ? jsonInteger(total, -1) : -1;
         result.hasMore = result.totalRows >= 0 ? qint64(result.page) * size < result.totalRows
                                                : result.rows.size() >= size;
         // Oversized data is withheld with a message in both languages (protocols.md 1.10).

@@ -1,5 +1,7 @@
 #include "backends/linkis/linkisprotocol.h"
 
+#include "core/jsonvalues.h"
+
 #include "net/httpclient.h"
 
 #include <QCoreApplication>
@@ -34,7 +36,7 @@ bool hasCjk(QStringView text)
 
 QDateTime msToUtc(const QJsonValue &value)
 {
-    const qint64 ms = value.isString() ? value.toString().toLongLong() : qint64(value.toDouble());
+    const qint64 ms = jsonInteger(value);
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC) : QDateTime();
 }
 
@@ -197,7 +199,7 @@ QList<SubJobProgress> parseProgressInfo(const QJsonValue &value)
 qint64 parseTaskId(const QJsonValue &value)
 {
     if (value.isDouble())
-        return qint64(value.toDouble());
+        return jsonInteger(value);
     if (value.isString()) {
         bool ok = false;
         const qint64 id = value.toString().trimmed().toLongLong(&ok);
@@ -231,7 +233,7 @@ Job jobFromTask(const QJsonObject &task)
     }
     const QJsonValue cost = task.value(QLatin1StringView("costTime"));
     if (cost.isDouble())
-        job.durationMs = qint64(cost.toDouble());
+        job.durationMs = jsonInteger(cost, -1);
     else if (job.started.isValid() && job.ended.isValid())
         job.durationMs = job.started.msecsTo(job.ended);
     job.submitter = task.value(QLatin1StringView("executeUser")).toString();

@@ -1,0 +1,610 @@
+#include "backends/kylin/kylinprotocol.h"
+
+#include "core/jsonvalues.h"
+#include "net/httpclient.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace JobDeck::Kylin {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Kylin", text);
+}
+
+QJsonValue field(const QJsonObject &object, const char *key)
+{
+    return object.value(QLatin1StringView(key));
+}
+
+QString text(const QJsonObject &object, const char *key)
+{
+    const QJsonValue value = field(object, key);
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    return {};
+}
+
+// Epoch ms as a number or a string; 0, negative or unreadable = not set.
+qint64 number(const QJsonValue &value)
+{
+    double n = 0;
+    if (value.isDouble())
+        n = value.toDouble();
+    else if (value.isString())
+        n = value.toString().trimmed().toDouble();
+    if (!std::isfinite(n) || n <= 0 || n > 9.0e15)
+        return 0;
+    return qint64(n);
+}
+
+QDateTime msToUtc(const QJsonValue &value)
+{
+    const qint64 ms = number(value);
+    // Beyond year 9999 (5.x data_range_end is Long.MAX_VALUE) is no time.
+    if (ms <= 0 || ms > 253402300799999LL)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+}
+
+BackendError makeError(BackendError::Kind kind, QString message, const HttpResponse &response)
+{
+    BackendError error;
+    error.kind = kind;
+    error.message = std::move(message);
+    error.url = response.url;
+    error.httpStatus = response.status;
+    return error;
+}
+
+// A Kylin ErrorResponse: {code, data, msg, exception, stacktrace, url} (+ 5.x suggestion,
+// error_code). Only the message goes to people; the stack trace never does.
+BackendError errorFromObject(const QJsonObject &object, const HttpResponse &response)
+{
+    QString message = text(object, "msg").trimmed();
+    if (message.isEmpty())
+        message = text(object, "message").trimmed();
+    if (message.isEmpty())
+        message = text(object, "exception").trimmed();
+    // A Java exception class with its message, "java.lang.IllegalStateException: ...", keeps
+    // the message.
+    const QString suggestion = text(object, "suggestion").trimmed();
+    if (!suggestion.isEmpty() && !message.contains(suggestion))
+        message = message.isEmpty() ? suggestion : tr("%1 (%2)").arg(message, suggestion);
+    BackendError::Kind kind = BackendError::Kind::Refused;
+    if (response.status == 401)
+        kind = BackendError::Kind::Authentication;
+    else if (response.status == 502 || response.status == 503 || response.status == 504)
+        kind = BackendError::Kind::Connection;
+    if (message.isEmpty()) {
+        message
+            = kind == BackendError::Kind::Authentication
+                  ? tr("Kylin refused the user name or password (HTTP 401)")
+                  : tr("The Kylin server reported an error without a message (HTTP %1)").arg(response.status);
+    }
+    BackendError error = makeError(kind, message, response);
+    error.serverCode = text(object, "error_code");
+    if (error.serverCode.isEmpty())
+        error.serverCode = text(object, "code");
+    return error;
+}
+
+bool looksLikeError(const QJsonObject &object)
+{
+    const QJsonValue code = field(object, "code");
+    const bool failedCode
+        = (code.isString() && code.toString() != u"000") || (code.isDouble() && code.toInt() != 0);
+    return failedCode || object.contains(QLatin1StringView("stacktrace"))
+           || object.contains(QLatin1StringView("exception"));
+}
+
+// The error an answer without usable JSON stands for.
+BackendError nonJsonError(const HttpResponse &response, const QString &why)
+{
+    const QString what = HttpClient::describeBody(response);
+    switch (response.status) {
+    case 401:
+        return makeError(BackendError::Kind::Authentication,
+                         tr("Kylin refused the user name or password (HTTP 401)"),
+                         response);
+    case 403:
+        return makeError(
+            BackendError::Kind::Refused, tr("Kylin denied access (HTTP 403): %1").arg(what), response);
+    case 404:
+        return makeError(BackendError::Kind::Refused,
+                         tr("This address has no Kylin REST API (HTTP 404); check the URL"),
+                         response);
+    case 502:
+    case 503:
+    case 504:
+        return makeError(BackendError::Kind::Connection,
+                         tr("The gateway could not reach the Kylin server behind it: %1").arg(what),
+                         response);
+    default:
+        return makeError(BackendError::Kind::Protocol,
+                         tr("The server did not answer as Kylin: %1").arg(why.isEmpty() ? what : why),
+                         response);
+    }
+}
+
+struct StatusCode
+{
+    QStringView word;
+    int code;
+    JobState state;
+    bool since5;
+};
+
+constexpr std::array JobStatuses{
+    StatusCode{u"NEW", 0, JobState::Queued, false},
+    StatusCode{u"PENDING", 1, JobState::Queued, false},
+    StatusCode{u"RUNNING", 2, JobState::Running, false},
+    StatusCode{u"FINISHED", 4, JobState::Succeeded, false},
+    StatusCode{u"ERROR", 8, JobState::Failed, false},
+    StatusCode{u"DISCARDED", 16, JobState::Cancelled, false},
+    StatusCode{u"STOPPED", 32, JobState::Paused, false},
+    StatusCode{u"SUICIDAL", 64, JobState::Cancelled, true},
+    StatusCode{u"STARTING", 128, JobState::Queued, true},
+    StatusCode{u"STOPPING", 256, JobState::Running, true},
+    StatusCode{u"LAUNCHING_ERROR", 512, JobState::Failed, true},
+    StatusCode{u"SKIP", 1024, JobState::Succeeded, true},
+    StatusCode{u"WARNING", 2048, JobState::Succeeded, true},
+};
+
+double clampProgress(double value)
+{
+    if (!std::isfinite(value) || value < 0)
+        return -1;
+    return std::min(value, 1.0);
+}
+
+} // namespace
+
+std::optional<Generation> generationFromVersion(QStringView version)
+{
+    const QString v = version.trimmed().toString().toLower();
+    if (v.isEmpty())
+        return std::nullopt;
+    if (v == u"2.1" || v.startsWith(u"2.1."))
+        return Generation::V2;
+    if (v == u"2" || v.startsWith(u"2."))
+        return Generation::V1Legacy;
+    if (v == u"3" || v == u"4" || v.startsWith(u"3.") || v.startsWith(u"4."))
+        return Generation::V1;
+    if (v == u"5" || v.startsWith(u"5."))
+        return Generation::V5;
+    return std::nullopt;
+}
+
+QString generationName(Generation generation)
+{
+    switch (generation) {
+    case Generation::V2:
+        return QStringLiteral("2.1");
+    case Generation::V1:
+        return QStringLiteral("3");
+    case Generation::V1Legacy:
+        return QStringLiteral("2");
+    case Generation::V5:
+        return QStringLiteral("5");
+    case Generation::Unknown:
+        break;
+    }
+    return {};
+}
+
+Result<QJsonValue> decodeBody(const HttpResponse &response, bool envelope)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || document.isNull())
+        return std::unexpected(nonJsonError(response, {}));
+    if (document.isObject()) {
+        const QJsonObject object = document.object();
+        const bool failedStatus = response.status >= 300 || response.status < 200;
+        if (failedStatus
+            || (looksLikeError(object) && (envelope || object.contains(QLatin1StringView("msg")))))
+            return std::unexpected(errorFromObject(object, response));
+        if (!envelope)
+            return QJsonValue(object);
+        const QJsonValue code = field(object, "code");
+        if (!code.isString() || !object.contains(QLatin1StringView("data")))
+            return std::unexpected(makeError(BackendError::Kind::Protocol,
+                                             tr("The server did not answer with Kylin's envelope: %1")
+                                                 .arg(HttpClient::describeBody(response)),
+                                             response));
+        return field(object, "data");
+    }
+    // An array: a v1 list. Never right for an error status or where an envelope is due.
+    if (response.status >= 300 || response.status < 200)
+        return std::unexpected(nonJsonError(response, {}));
+    if (envelope)
+        return std::unexpected(makeError(
+            BackendError::Kind::Protocol,
+            tr("The server did not answer with Kylin's envelope: %1").arg(HttpClient::describeBody(response)),
+            response));
+    return QJsonValue(document.array());
+}
+
+Result<Authentication> decodeAuthentication(const HttpResponse &response)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::unexpected(nonJsonError(response, {}));
+    const QJsonObject object = document.object();
+    if (response.status < 200 || response.status >= 300 || looksLikeError(object)) {
+        BackendError error = errorFromObject(object, response);
+        if (response.status == 401 || response.status == 403)
+            error.kind = BackendError::Kind::Authentication;
+        return std::unexpected(error);
+    }
+    Authentication answer;
+    const QJsonValue code = field(object, "code");
+    QJsonObject user;
+    if (code.isString()) {
+        answer.enveloped = true;
+        user = field(object, "data").toObject();
+    } else {
+        user = field(object, "userDetails").toObject();
+        if (user.isEmpty())
+            user = object;
+    }
+    answer.userName = text(user, "username");
+    return answer;
+}
+
+Result<Generation> decodeV2Probe(const HttpResponse &response)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
+    const bool json = parseError.error == QJsonParseError::NoError && !document.isNull();
+    if (json && document.isObject() && field(document.object(), "code").isString()) {
+        if (response.status == 401)
+            return std::unexpected(errorFromObject(document.object(), response));
+        return Generation::V2; // the v2 controller answered, even if with an error
+    }
+    // 406 Not Acceptable (no controller produces v2), a bare body, or anything else that is
+    // not an envelope: the v1 API.
+    if (!json
+        && (response.status == 401 || response.status == 502 || response.status == 503
+            || response.status == 504))
+        return std::unexpected(nonJsonError(response, {}));
+    return Generation::V1;
+}
+
+JobStep stepFromInstance(const QJsonObject &step)
+{
+    JobStep out;
+    out.id = text(step, "id");
+    out.name = text(step, "name");
+    out.rawStatus = text(step, "step_status");
+    out.state = stateFromStepStatus(out.rawStatus);
+    out.start = msToUtc(field(step, "exec_start_time"));
+    out.end = msToUtc(field(step, "exec_end_time"));
+    out.command = text(step, "exec_cmd");
+    return out;
+}
+
+Job jobFromInstance(const QJsonObject &instance, Generation generation)
+{
+    Job job;
+    job.backend = QStringLiteral("kylin");
+    job.ids.kylinJobUuid = text(instance, "uuid");
+    if (job.ids.kylinJobUuid.isEmpty())
+        job.ids.kylinJobUuid = text(instance, "id");
+    job.id = job.ids.kylinJobUuid;
+    job.name = text(instance, "name");
+    if (job.name.isEmpty())
+        job.name = text(instance, "job_name");
+    // 5.x names a job by its type ("INDEX_BUILD"); the model says which one.
+    const QString subject = text(instance, "target_subject");
+    if (!subject.isEmpty() && !job.name.contains(subject))
+        job.name = job.name.isEmpty() ? subject : tr("%1 – %2").arg(job.name, subject);
+    for (const char *key : {"project_name", "project", "projectName"}) {
+        if (job.project.isEmpty())
+            job.project = text(instance, key);
+    }
+    job.ids.kylinProject = job.project;
+    job.rawStatus = text(instance, "job_status");
+    job.state = stateFromJobStatus(job.rawStatus);
+    job.submitter = text(instance, "submitter");
+    job.engine = text(instance, "type");
+    if (job.engine.isEmpty())
+        job.engine = QStringLiteral("kylin");
+
+    // Progress: 5.x step_ratio 0..1, else percent of finished steps.
+    const QJsonValue ratio = field(instance, "step_ratio");
+    const QJsonValue percent = field(instance, "progress");
+    if (ratio.isDouble())
+        job.progress = clampProgress(ratio.toDouble());
+    else if (percent.isDouble())
+        job.progress = clampProgress(percent.toDouble() / 100.0);
+    else if (percent.isString()) {
+        bool ok = false;
+        const double value = percent.toString().toDouble(&ok);
+        job.progress = ok ? clampProgress(value / 100.0) : -1;
+    }
+    if (job.state == JobState::Succeeded)
+        job.progress = 1.0;
+
+    job.started = msToUtc(field(instance, "exec_start_time"));
+    job.submitted = msToUtc(field(instance, "create_time"));
+    if (!job.submitted.isValid())
+        job.submitted = job.started;
+    if (job.isTerminal())
+        job.ended = msToUtc(field(instance, "exec_end_time"));
+    const QJsonValue duration = field(instance, "duration");
+    if (duration.isDouble() && std::isfinite(duration.toDouble()) && duration.toDouble() >= 0
+        && duration.toDouble() < 9.0e12) {
+        const double value = duration.toDouble();
+        job.durationMs = durationsInMs(generation) ? qint64(value) : qint64(std::llround(value * 1000.0));
+        if (job.durationMs == 0 && !job.started.isValid())
+            job.durationMs = -1; // not started yet: no duration
+    }
+
+    const QJsonArray steps = field(instance, "steps").toArray();
+    QList<std::pair<int, JobStep>> ordered;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const QJsonObject step = steps.at(i).toObject();
+        if (step.isEmpty())
+            continue;
+        const QJsonValue sequence = field(step, "sequence_id");
+        const int order = sequence.isDouble() ? sequence.toInt() : int(i);
+        JobStep decoded = stepFromInstance(step);
+        decoded.sequence = sequence.isDouble() ? order : stepSequence(decoded.id);
+        ordered.append({order, decoded});
+        if (job.errorMessage.isEmpty())
+            job.errorMessage = text(step, "failed_msg");
+    }
+    std::stable_sort(
+        ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &entry : std::as_const(ordered))
+        job.steps.append(entry.second);
+    return job;
+}
+
+Result<Job> decodeJob(const HttpResponse &response, Generation generation)
+{
+    const Result<QJsonValue> body = decodeBody(response, isEnveloped(generation));
+    if (!body)
+        return std::unexpected(body.error());
+    const QJsonObject instance = body->toObject();
+    Job job = jobFromInstance(instance, generation);
+    if (job.id.isEmpty())
+        return std::unexpected(
+            makeError(BackendError::Kind::Protocol,
+                      tr("The server's answer has no job: %1").arg(HttpClient::describeBody(response)),
+                      response));
+    return job;
+}
+
+Result<JobPage> decodeJobList(const HttpResponse &response, Generation generation)
+{
+    const Result<QJsonValue> body = decodeBody(response, isEnveloped(generation));
+    if (!body)
+        return std::unexpected(body.error());
+    JobPage page;
+    QJsonArray rows;
+    if (body->isArray()) {
+        rows = body->toArray();
+    } else if (body->isObject()) {
+        const QJsonObject data = body->toObject();
+        if (data.contains(QLatin1StringView("jobs"))) {
+            rows = field(data, "jobs").toArray();
+            page.totalRows = std::max<qint64>(-1, jsonInteger(field(data, "size"), -1));
+        } else if (data.contains(QLatin1StringView("value"))) {
+            rows = field(data, "value").toArray();
+            page.totalRows = std::max<qint64>(-1, jsonInteger(field(data, "total_size"), -1));
+        } else {
+            return std::unexpected(makeError(
+                BackendError::Kind::Protocol,
+                tr("The job list has neither jobs nor value: %1").arg(HttpClient::describeBody(response)),
+                response));
+        }
+    } else {
+        return std::unexpected(
+            makeError(BackendError::Kind::Protocol,
+                      tr("The job list is not a list: %1").arg(HttpClient::describeBody(response)),
+                      response));
+    }
+    for (const QJsonValue &row : std::as_const(rows)) {
+        Job job = jobFromInstance(row.toObject(), generation);
+        if (!job.id.isEmpty())
+            page.jobs.append(job);
+    }
+    return page;
+}
+
+Result<QList<JobStep>> decodeStepDetail(const HttpResponse &response, QString *failure)
+{
+    const Result<QJsonValue> body = decodeBody(response, true);
+    if (!body)
+        return std::unexpected(body.error());
+    if (!body->isArray())
+        return std::unexpected(
+            makeError(BackendError::Kind::Protocol,
+                      tr("The job detail is not a list of steps: %1").arg(HttpClient::describeBody(response)),
+                      response));
+    QList<JobStep> steps;
+    for (const QJsonValue &row : body->toArray()) {
+        const QJsonObject step = row.toObject();
+        if (step.isEmpty())
+            continue;
+        steps.append(stepFromInstance(step));
+        if (failure && failure->isEmpty())
+            *failure = text(step, "failed_msg");
+    }
+    return steps;
+}
+
+Result<QString> decodeStepOutput(const HttpResponse &response, Generation generation)
+{
+    const Result<QJsonValue> body = decodeBody(response, isEnveloped(generation));
+    if (!body)
+        return std::unexpected(body.error());
+    if (!body->isObject())
+        return std::unexpected(
+            makeError(BackendError::Kind::Protocol,
+                      tr("The step output is not an object: %1").arg(HttpClient::describeBody(response)),
+                      response));
+    const QJsonValue output = field(body->toObject(), "cmd_output");
+    if (output.isString())
+        return output.toString();
+    if (output.isNull() || output.isUndefined())
+        return QString();
+    return std::unexpected(
+        makeError(BackendError::Kind::Protocol,
+                  tr("The step output's cmd_output is not text: %1").arg(HttpClient::describeBody(response)),
+                  response));
+}
+
+bool isHeadTailSeparator(QStringView line)
+{
+    return line.size() == 64 && std::all_of(line.begin(), line.end(), [](QChar c) { return c == u'='; });
+}
+
+QStringList outputLines(const QString &output, bool headAndTail)
+{
+    QStringList lines;
+    QStringView rest(output);
+    if (rest.endsWith(u'\n'))
+        rest.chop(1);
+    if (rest.endsWith(u'\r'))
+        rest.chop(1);
+    if (rest.isEmpty())
+        return lines;
+    for (QStringView line : rest.tokenize(u'\n')) {
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        if (headAndTail && isHeadTailSeparator(line))
+            lines.append(tr("… (Kylin 5 shows only the first and the last 100 lines of a step's output: "
+                            "the middle is left out) …"));
+        else
+            lines.append(line.toString());
+    }
+    return lines;
+}
+
+Result<bool> decodeAcknowledgement(const HttpResponse &response)
+{
+    const Result<QJsonValue> body = decodeBody(response, true);
+    if (!body)
+        return std::unexpected(body.error());
+    return true;
+}
+
+JobState stateFromJobStatus(QStringView status)
+{
+    for (const StatusCode &entry : JobStatuses) {
+        if (entry.word == status)
+            return entry.state;
+    }
+    return JobState::Unknown;
+}
+
+JobState stateFromStepStatus(QStringView status)
+{
+    // Steps: WAITING(32), KILLED(64), STOPPED(128); the rest as for jobs.
+    if (status == u"WAITING")
+        return JobState::Queued;
+    if (status == u"KILLED")
+        return JobState::Cancelled;
+    return stateFromJobStatus(status);
+}
+
+int jobStatusCode(QStringView word, Generation generation)
+{
+    const QString upper = word.trimmed().toString().toUpper();
+    bool isNumber = false;
+    const int code = upper.toInt(&isNumber);
+    for (const StatusCode &entry : JobStatuses) {
+        if (entry.since5 && generation != Generation::V5)
+            continue;
+        if ((isNumber && entry.code == code) || (!isNumber && entry.word == upper))
+            return entry.code;
+    }
+    return -1;
+}
+
+QList<int> statusCodesFor(JobState state, Generation generation)
+{
+    QList<int> codes;
+    for (const StatusCode &entry : JobStatuses) {
+        if (entry.since5 && generation != Generation::V5)
+            continue;
+        if (entry.state == state)
+            codes.append(entry.code);
+    }
+    return codes;
+}
+
+int timeFilterFor(const QDateTime &since, const QDateTime &now, Generation generation)
+{
+    // LAST_ONE_DAY, LAST_ONE_WEEK, LAST_ONE_MONTH, LAST_ONE_YEAR, ALL (2.x, 5.x: 0..4);
+    // 3.x-4.x put CURRENT_DAY first, so their codes are one higher.
+    int code = 4;
+    if (since.isValid()) {
+        if (since >= now.addDays(-1))
+            code = 0;
+        else if (since >= now.addDays(-7))
+            code = 1;
+        else if (since >= now.addMonths(-1))
+            code = 2;
+        else if (since >= now.addYears(-1))
+            code = 3;
+    }
+    return generation == Generation::V1 ? code + 1 : code;
+}
+
+int stepSequence(QStringView stepId)
+{
+    qsizetype end = stepId.size();
+    qsizetype begin = end;
+    while (begin > 0 && stepId.at(begin - 1).isDigit())
+        --begin;
+    if (begin == end || begin == 0 || end - begin > 6)
+        return -1;
+    const QChar separator = stepId.at(begin - 1);
+    if (separator != u'-' && separator != u'_')
+        return -1;
+    return stepId.mid(begin).toInt();
+}
+
+JobActions actionsFor(const Job &job)
+{
+    JobActions actions;
+    const QString &raw = job.rawStatus;
+    actions.drop = raw == u"FINISHED" || raw == u"DISCARDED" || raw == u"SUICIDAL";
+    actions.pause = raw == u"RUNNING" || raw == u"PENDING" || raw == u"NEW" || raw == u"STARTING";
+    actions.resume = raw == u"STOPPED" || raw == u"ERROR" || raw == u"LAUNCHING_ERROR";
+    // Discard: anything that has not finished or been discarded; an ERROR job is resumable,
+    // so it can still be discarded (which is what makes it droppable).
+    actions.kill = !(actions.drop || raw == u"SKIP" || raw == u"WARNING") && !raw.isEmpty();
+    return actions;
+}
+
+bool stepHasEnded(const JobStep &step, bool jobEnded)
+{
+    const QString &raw = step.rawStatus;
+    if (raw == u"FINISHED" || raw == u"ERROR" || raw == u"DISCARDED" || raw == u"KILLED" || raw == u"SKIP"
+        || raw == u"WARNING" || raw == u"SUICIDAL" || raw == u"LAUNCHING_ERROR")
+        return true;
+    if (raw == u"STOPPED" && step.start.isValid())
+        return true;
+    return jobEnded;
+}
+
+} // namespace JobDeck::Kylin

@@ -1,0 +1,122 @@
+#pragma once
+
+// Decoding Apache Kylin answers (../shared/protocols.md section 4, seed 003). Pure functions
+// over an HTTP answer, so they are unit-tested and fuzzed without a network.
+
+#include "backends/backend.h"
+#include "backends/backenderror.h"
+#include "jobs/job.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace JobDeck {
+struct HttpResponse;
+}
+
+namespace JobDeck::Kylin {
+
+// The job API a server speaks (protocols.md 4.1).
+enum class Generation {
+    Unknown,
+    V2,       // 2.1.x: v2 API, {code:"000",data,msg} envelope (the seed)
+    V1,       // 3.x-4.x: v1 API, bare bodies, row offsets, time filters shifted by CURRENT_DAY
+    V1Legacy, // 2.0, 2.2-2.6: v1 API with 2.x time filter codes (only when pinned: "2")
+    V5,       // 5.x: v2 compatibility for reading and resume, v4 for pause, discard and drop
+};
+
+// profile.serverVersion: "2.1" -> V2, "3"/"4" -> V1, "2"/"2.x" -> V1Legacy, "5" -> V5; empty
+// or unknown -> nullopt (detect).
+std::optional<Generation> generationFromVersion(QStringView version);
+QString generationName(Generation generation);
+// Bodies are wrapped in the {code,data,msg} envelope (everything but v1).
+inline bool isEnveloped(Generation generation)
+{
+    return generation == Generation::V2 || generation == Generation::V5;
+}
+// Durations arrive in ms (5.x) rather than seconds (2.x-4.x).
+inline bool durationsInMs(Generation generation)
+{
+    return generation == Generation::V5;
+}
+
+// The media types of the generations.
+inline constexpr char MediaV2[] = "application/vnd.apache.kylin-v2+json";
+inline constexpr char MediaV4Public[] = "application/vnd.apache.kylin-v4-public+json";
+inline constexpr char MediaJson[] = "application/json";
+
+// Reads an answer of any HTTP status. With `envelope`, a success is {code:"000",data,msg} and
+// its data is returned; without, the bare JSON body is. Errors:
+//  - a Kylin ErrorResponse ({code:"999",msg,stacktrace,...}, 400/500, 5.x also suggestion and
+//    error_code): Refused with the message only, never the stack trace; Authentication on 401;
+//  - 401 without JSON (2.x-4.x send the container's HTML page): Authentication;
+//  - 404 without JSON: Refused "check the URL"; 502/503/504: Connection;
+//  - anything else that is not the protocol (HTML, empty, truncated JSON, no code): Protocol,
+//    naming what came back.
+Result<QJsonValue> decodeBody(const HttpResponse &response, bool envelope);
+
+// POST user/authentication. 5.x answers with the envelope, 2.x-4.x with the bare user details.
+struct Authentication
+{
+    bool enveloped = false;
+    QString userName;
+};
+Result<Authentication> decodeAuthentication(const HttpResponse &response);
+
+// The v2 probe (GET jobs with the v2 Accept header) tells 2.1.x from 3.x-4.x: an envelope,
+// even one with an error, means the v2 controller exists. Errors only for answers that rule
+// out any Kylin (authentication, not found, gateway down).
+Result<Generation> decodeV2Probe(const HttpResponse &response);
+
+// JobInstance (2.x-4.x, 5.x v2-compat ExecutableResponse) as a job.
+Job jobFromInstance(const QJsonObject &instance, Generation generation);
+// A job answer (GET jobs/{id}, PUT resume/cancel/pause, DELETE drop).
+Result<Job> decodeJob(const HttpResponse &response, Generation generation);
+
+// A job list: {jobs,size} (v2, 5.x v2-compat), {value,total_size} (v4) or a bare array (v1;
+// totalRows -1).
+Result<JobPage> decodeJobList(const HttpResponse &response, Generation generation);
+
+// The steps of GET jobs/{id}/detail (5.x v4): a list of ExecutableStepResponse. The message of
+// a failed step (failed_msg), if any, goes to `failure`.
+Result<QList<JobStep>> decodeStepDetail(const HttpResponse &response, QString *failure = nullptr);
+JobStep stepFromInstance(const QJsonObject &step);
+
+// A step's output: data.cmd_output (or the bare object's in v1). null output = empty.
+Result<QString> decodeStepOutput(const HttpResponse &response, Generation generation);
+// The 64 '=' separator 5.x puts between the first and the last 100 lines of an output.
+bool isHeadTailSeparator(QStringView line);
+// Splits an output into lines ("\r" dropped, a final newline not counted). With
+// `headAndTail` (5.x), the separator becomes a note line saying the middle is left out.
+QStringList outputLines(const QString &output, bool headAndTail);
+
+// 5.x v4 PUT jobs/status and DELETE jobs: {code:"000",data:"",msg:""}.
+Result<bool> decodeAcknowledgement(const HttpResponse &response);
+
+// Status words and codes (protocols.md 4.5).
+JobState stateFromJobStatus(QStringView status);
+JobState stateFromStepStatus(QStringView status);
+// The job status code of a word ("RUNNING" -> 2), or a number given as text; -1 if unknown.
+// 5.x extras only for V5.
+int jobStatusCode(QStringView word, Generation generation);
+// The job status codes that stand for `state`.
+QList<int> statusCodesFor(JobState state, Generation generation);
+// The smallest timeFilter that covers `since` (invalid = all). v1 codes are shifted by one.
+int timeFilterFor(const QDateTime &since, const QDateTime &now, Generation generation);
+
+// The step's sequence number: "…-02" (2.x-4.x) or "…_02" (5.x) -> 2; -1 if none.
+int stepSequence(QStringView stepId);
+
+// What the job's state allows, from its raw status (ERROR is failed but resumable).
+JobActions actionsFor(const Job &job);
+
+// A step's raw status says it has ended (its output is whole), or, with `jobEnded`, that it
+// never will run.
+bool stepHasEnded(const JobStep &step, bool jobEnded);
+
+} // namespace JobDeck::Kylin
