@@ -1,5 +1,6 @@
 #include "backends/sqlflow/sqlflowprotocol.h"
 
+#include "core/jsonvalues.h"
 #include "core/serverzone.h"
 #include "net/httpclient.h"
 
@@ -292,9 +293,10 @@ Job jobFromSummary(const QJsonObject &summary, const QTimeZone &zone)
         const QDateTime last = parseTime(text(summary, "lastExecuteTime"), zone);
         if (last.isValid())
             job.ended = last;
-        const QJsonValue millis = summary.value(QLatin1StringView("executeTimeMillis"));
-        if (millis.isDouble() && millis.toDouble() > 0 && millis.toDouble() < 1e15)
-            job.durationMs = qint64(millis.toDouble());
+        // executeTimeMillis is 0 in every documented sample; executeTime says "0min 1sec".
+        if (const qint64 millis = jsonInteger(summary.value(QLatin1StringView("executeTimeMillis")), 0);
+            millis > 0)
+            job.durationMs = millis;
         else
             job.durationMs = parseExecuteTime(text(summary, "executeTime"));
     }
@@ -382,13 +384,8 @@ Result<JobList> decodeJobList(const HttpResponse &response, const QTimeZone &zon
             return a.submitted.isValid();
         return a.submitted > b.submitted;
     });
-    const QJsonValue total = object.value(QLatin1StringView("total"));
-    qint64 count = -1;
-    if (total.isDouble() && total.toDouble() >= 0 && total.toDouble() < 1e15)
-        count = qint64(total.toDouble());
-    else if (total.isString())
-        count = total.toString().toLongLong();
-    list.total = std::max<qint64>(count, list.jobs.size());
+    list.total
+        = std::max<qint64>(jsonInteger(object.value(QLatin1StringView("total")), -1), list.jobs.size());
     return list;
 }
 
