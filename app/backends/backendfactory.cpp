@@ -3,6 +3,7 @@
 #include "backends/dinky/dinkybackend.h"
 #include "backends/kylin/kylinbackend.h"
 #include "backends/linkis/linkisbackend.h"
+#include "backends/sqlflow/sqlflowbackend.h"
 
 #include <QCoreApplication>
 
@@ -29,6 +30,7 @@ const Registration Registry[] = {
     {"linkis", make<LinkisBackend>},
     {"kylin", make<KylinBackend>},
     {"dinky", make<DinkyBackend>},
+    {"sqlflow", make<SqlflowBackend>},
 };
 } // namespace
 

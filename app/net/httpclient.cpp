@@ -1,6 +1,7 @@
 #include "net/httpclient.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
@@ -97,15 +98,13 @@ QUrl HttpClient::urlFor(const HttpRequest &request) const
     return url;
 }
 
-Pending<HttpResponse> *HttpClient::send(const HttpRequest &request)
+QNetworkReply *HttpClient::start(const HttpRequest &request, Pending<HttpResponse> *call, const QUrl &url)
 {
-    auto *call = new Pending<HttpResponse>(this);
-    const QUrl url = urlFor(request);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
         call->finish(failure(BackendError::Kind::Connection,
                              tr("“%1” is not an http or https address").arg(url.toDisplayString()),
                              url));
-        return call;
+        return nullptr;
     }
 
     QNetworkRequest networkRequest(url);
@@ -159,6 +158,16 @@ Pending<HttpResponse> *HttpClient::send(const HttpRequest &request)
             reply->abort();
             reply->deleteLater();
         });
+    return reply;
+}
+
+Pending<HttpResponse> *HttpClient::send(const HttpRequest &request)
+{
+    auto *call = new Pending<HttpResponse>(this);
+    const QUrl url = urlFor(request);
+    QNetworkReply *reply = start(request, call, url);
+    if (!reply)
+        return call;
     connect(reply,
             &QNetworkReply::finished,
             this,
@@ -168,6 +177,214 @@ Pending<HttpResponse> *HttpClient::send(const HttpRequest &request)
     return call;
 }
 
+struct HttpClient::Download
+{
+    QNetworkReply *reply = nullptr;
+    QPointer<Pending<HttpResponse>> call;
+    QPointer<QIODevice> sink;
+    DownloadFilter accept;
+    qsizetype probeBytes = 4096;
+    QUrl url;
+    QByteArray method;
+    int timeoutMs = 30000;
+    enum class Mode { Probing, Streaming, Refused } mode = Mode::Probing;
+    QByteArray held; // the first bytes while probing; the whole (capped) body once refused
+    qint64 written = 0;
+    bool done = false;
+};
+
+namespace {
+// A refused answer is an error message, not an artefact: no reason to read more of it.
+constexpr qsizetype RefusedBodyCap = 1024 * 1024;
+
+HttpResponse headOf(QNetworkReply *reply, const QUrl &url, const QByteArray &method, QByteArray body)
+{
+    HttpResponse response;
+    response.url = url;
+    response.method = method;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = std::move(body);
+    response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    for (const auto &pair : reply->rawHeaderPairs())
+        response.headers.append(pair);
+    return response;
+}
+
+void stopReply(QNetworkReply *reply)
+{
+    reply->disconnect();
+    reply->abort();
+    reply->deleteLater();
+}
+} // namespace
+
+Pending<HttpResponse> *HttpClient::download(const HttpRequest &request,
+                                            QIODevice *sink,
+                                            DownloadFilter accept,
+                                            qsizetype probeBytes)
+{
+    auto *call = new Pending<HttpResponse>(this);
+    const QUrl url = urlFor(request);
+    if (!sink || !sink->isWritable()) {
+        call->finish(failure(BackendError::Kind::Connection, tr("Nowhere to write the download"), url));
+        return call;
+    }
+    QNetworkReply *reply = start(request, call, url);
+    if (!reply)
+        return call;
+    auto state = std::make_shared<Download>();
+    state->reply = reply;
+    state->call = call;
+    state->sink = sink;
+    state->accept = std::move(accept);
+    state->probeBytes = std::max<qsizetype>(0, probeBytes);
+    state->url = url;
+    state->method = request.method;
+    state->timeoutMs = request.timeoutMs;
+    connect(reply, &QNetworkReply::readyRead, this, [this, state] { onDownloadData(state); });
+    connect(reply, &QNetworkReply::finished, this, [this, state] { onDownloadFinished(state); });
+    return call;
+}
+
+void HttpClient::onDownloadData(const std::shared_ptr<Download> &d)
+{
+    if (d->done || !d->call || d->call->isFinished())
+        return;
+    const auto fail = [&](BackendError error) {
+        d->done = true;
+        d->call->finish(std::unexpected(std::move(error)));
+        stopReply(d->reply);
+    };
+    const auto write = [&](const QByteArray &bytes) {
+        if (bytes.isEmpty())
+            return true;
+        if (!d->sink || d->sink->write(bytes) != bytes.size()) {
+            fail(BackendError{BackendError::Kind::Connection,
+                              tr("Could not write the download: %1")
+                                  .arg(d->sink ? d->sink->errorString() : tr("the output was closed")),
+                              d->url,
+                              0,
+                              {}});
+            return false;
+        }
+        d->written += bytes.size();
+        return true;
+    };
+    const QByteArray chunk = d->reply->readAll();
+    switch (d->mode) {
+    case Download::Mode::Streaming:
+        write(chunk);
+        return;
+    case Download::Mode::Refused:
+        d->held.append(chunk.left(RefusedBodyCap - d->held.size()));
+        if (d->held.size() >= RefusedBodyCap) {
+            // Enough of an error message: answer with it and stop the transfer.
+            d->done = true;
+            HttpResponse response = headOf(d->reply, d->url, d->method, d->held);
+            d->call->finish(std::move(response));
+            stopReply(d->reply);
+        }
+        return;
+    case Download::Mode::Probing:
+        d->held.append(chunk);
+        if (d->held.size() < d->probeBytes)
+            return;
+        break;
+    }
+    // Enough bytes to judge the answer by (the rest of it is still on its way).
+    const HttpResponse head = headOf(d->reply, d->url, d->method, d->held);
+    const bool accepted = d->accept ? d->accept(head, false) : head.status < 400;
+    if (!accepted) {
+        d->mode = Download::Mode::Refused;
+        d->held.truncate(RefusedBodyCap);
+        return;
+    }
+    d->mode = Download::Mode::Streaming;
+    const QByteArray held = std::exchange(d->held, {});
+    write(held);
+}
+
+void HttpClient::onDownloadFinished(const std::shared_ptr<Download> &d)
+{
+    if (d->done || !d->call || d->call->isFinished())
+        return;
+    d->reply->deleteLater();
+    if (auto error = transportError(d->reply, d->url, d->timeoutMs)) {
+        d->done = true;
+        d->call->finish(std::unexpected(*error));
+        return;
+    }
+    // Whatever arrived with the end of the answer.
+    if (d->reply->bytesAvailable() > 0)
+        onDownloadData(d);
+    if (d->done)
+        return;
+    const QNetworkReply::NetworkError networkError = d->reply->error();
+    if (networkError == QNetworkReply::RemoteHostClosedError
+        || networkError == QNetworkReply::OperationCanceledError) {
+        d->done = true;
+        const qint64 received = d->written + d->held.size();
+        d->call->finish(failure(BackendError::Kind::Connection,
+                                tr("The connection was lost while reading the answer (%n bytes received)",
+                                   nullptr,
+                                   int(qMin<qint64>(received, INT_MAX))),
+                                d->url,
+                                d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+        return;
+    }
+    if (d->mode == Download::Mode::Probing) {
+        // The whole answer fitted in the probe.
+        const HttpResponse head = headOf(d->reply, d->url, d->method, d->held);
+        const bool accepted = d->accept ? d->accept(head, true) : head.status < 400;
+        if (accepted) {
+            d->mode = Download::Mode::Streaming;
+            const QByteArray held = std::exchange(d->held, {});
+            if (!held.isEmpty()) {
+                if (!d->sink || d->sink->write(held) != held.size()) {
+                    d->done = true;
+                    d->call->finish(
+                        failure(BackendError::Kind::Connection,
+                                tr("Could not write the download: %1")
+                                    .arg(d->sink ? d->sink->errorString() : tr("the output was closed")),
+                                d->url));
+                    return;
+                }
+                d->written += held.size();
+            }
+        } else {
+            d->mode = Download::Mode::Refused;
+        }
+    }
+    d->done = true;
+    HttpResponse response
+        = headOf(d->reply, d->url, d->method, d->mode == Download::Mode::Refused ? d->held : QByteArray());
+    response.bytesWritten = d->mode == Download::Mode::Streaming ? d->written : -1;
+    d->call->finish(std::move(response));
+}
+
+std::optional<BackendError> HttpClient::transportError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
+{
+    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return std::nullopt;
+    // No HTTP answer at all.
+    const auto error = reply->error();
+    BackendError::Kind kind = kindOf(error);
+    QString message;
+    if (kind == BackendError::Kind::Timeout)
+        message = tr("No answer from the server within %1 s").arg(timeoutMs / 1000.0, 0, 'g', 3);
+    else if (error == QNetworkReply::ConnectionRefusedError)
+        message = tr("Connection refused: nothing is listening at %1").arg(url.authority());
+    else if (error == QNetworkReply::HostNotFoundError)
+        message = tr("Host not found: %1").arg(url.host());
+    else if (error == QNetworkReply::RemoteHostClosedError)
+        message = tr("The server closed the connection without answering");
+    else if (kind == BackendError::Kind::Tls)
+        message = tr("Secure connection failed: %1").arg(reply->errorString());
+    else
+        message = tr("Network error: %1").arg(reply->errorString());
+    return BackendError{kind, message, url, 0, {}};
+}
+
 void HttpClient::onFinished(QNetworkReply *reply,
                             Pending<HttpResponse> *call,
                             const QUrl &url,
@@ -175,32 +392,15 @@ void HttpClient::onFinished(QNetworkReply *reply,
                             int timeoutMs)
 {
     reply->deleteLater();
-    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttribute.isValid()) {
-        // No HTTP answer at all.
-        const auto error = reply->error();
-        BackendError::Kind kind = kindOf(error);
-        QString message;
-        if (kind == BackendError::Kind::Timeout)
-            message = tr("No answer from the server within %1 s").arg(timeoutMs / 1000.0, 0, 'g', 3);
-        else if (error == QNetworkReply::ConnectionRefusedError)
-            message = tr("Connection refused: nothing is listening at %1").arg(url.authority());
-        else if (error == QNetworkReply::HostNotFoundError)
-            message = tr("Host not found: %1").arg(url.host());
-        else if (error == QNetworkReply::RemoteHostClosedError)
-            message = tr("The server closed the connection without answering");
-        else if (kind == BackendError::Kind::Tls)
-            message = tr("Secure connection failed: %1").arg(reply->errorString());
-        else
-            message = tr("Network error: %1").arg(reply->errorString());
-        call->finish(failure(kind, message, url));
+    if (auto error = transportError(reply, url, timeoutMs)) {
+        call->finish(std::unexpected(*error));
         return;
     }
 
     HttpResponse response;
     response.url = url;
     response.method = method;
-    response.status = statusAttribute.toInt();
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->readAll();
     response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     for (const auto &pair : reply->rawHeaderPairs())

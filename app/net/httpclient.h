@@ -9,8 +9,13 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <functional>
+#include <memory>
+#include <optional>
+
 class QNetworkAccessManager;
 class QNetworkCookieJar;
+class QIODevice;
 class QNetworkReply;
 
 namespace JobDeck {
@@ -36,9 +41,17 @@ struct HttpResponse
     QByteArray body;
     QByteArray contentType;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // download(): the bytes written to the sink, or -1 when the body was kept in `body`
+    // instead (the answer was refused as an artefact, or it came from send()).
+    qint64 bytesWritten = -1;
 
     QByteArray header(QByteArrayView name) const;
 };
+
+// download(): looks at an answer's status, headers and first bytes (`complete` when that is
+// the whole body) and says whether it is the artefact to stream into the sink. A refused
+// answer is read into HttpResponse::body instead (up to 1 MB) and nothing reaches the sink.
+using DownloadFilter = std::function<bool(const HttpResponse &head, bool complete)>;
 
 // One connection's HTTP: its own QNetworkAccessManager and cookie jar (never shared between
 // two users), keep-alive and HTTP/2 where offered, a timeout per request, TLS verification
@@ -68,11 +81,30 @@ public:
     // oversized answer. Any HTTP status with its body is a success here.
     Pending<HttpResponse> *send(const HttpRequest &request);
 
+    // Like send(), but streams the body into `sink` (open for writing, alive until the call
+    // finishes) as it arrives instead of holding it in memory. The first `probeBytes` are
+    // held back until `accept` (default: any status below 400) has seen them, so an error
+    // answer never reaches the sink. After a failure the sink may hold part of the artefact.
+    Pending<HttpResponse> *download(const HttpRequest &request,
+                                    QIODevice *sink,
+                                    DownloadFilter accept = {},
+                                    qsizetype probeBytes = 4096);
+
     // "an HTML page titled “Login”", "an empty body", "“{"status":0,…” (truncated JSON)":
     // how to name an unexpected answer in an error message.
     static QString describeBody(const HttpResponse &response);
 
 private:
+    struct Download;
+
+    // The reply for `request` with the headers, timeout, cancel handler, same-origin
+    // redirects and size cap every request gets; nullptr (and `call` finished) if the URL is
+    // unusable.
+    QNetworkReply *start(const HttpRequest &request, Pending<HttpResponse> *call, const QUrl &url);
+    // The error for a reply that ended without an HTTP answer; nullopt if it has a status.
+    static std::optional<BackendError> transportError(QNetworkReply *reply, const QUrl &url, int timeoutMs);
+    void onDownloadData(const std::shared_ptr<Download> &download);
+    void onDownloadFinished(const std::shared_ptr<Download> &download);
     void onFinished(QNetworkReply *reply,
                     Pending<HttpResponse> *call,
                     const QUrl &url,

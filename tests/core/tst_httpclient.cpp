@@ -3,10 +3,12 @@
 #include "backends/linkis/linkisbackend.h"
 #include "net/httpclient.h"
 
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 
@@ -52,6 +54,21 @@ Result<HttpResponse> sendAndWait(HttpClient &client, HttpRequest request)
     std::optional<Result<HttpResponse>> result;
     QObject context;
     onFinished(client.send(request), &context, [&](const Result<HttpResponse> &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000))
+        return failure(BackendError::Kind::Cancelled, QStringLiteral("test timed out"));
+    return *result;
+}
+
+Result<HttpResponse> downloadAndWait(HttpClient &client,
+                                     const HttpRequest &request,
+                                     QIODevice *sink,
+                                     DownloadFilter accept)
+{
+    std::optional<Result<HttpResponse>> result;
+    QObject context;
+    onFinished(client.download(request, sink, std::move(accept)),
+               &context,
+               [&](const Result<HttpResponse> &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000))
         return failure(BackendError::Kind::Cancelled, QStringLiteral("test timed out"));
     return *result;
@@ -208,6 +225,86 @@ private Q_SLOTS:
         QCOMPARE(header(head, "Token-User"), QByteArray("alice"));
         QCOMPARE(header(head, "Validation-Code"), QByteArray("tok"));
         QCOMPARE(header(head, "Proxy-User"), QByteArray("alice"));
+    }
+
+    // download(): the body goes to the sink as it arrives; an error answer never does.
+    void downloadStreamsIntoTheSink()
+    {
+        const QByteArray body = QByteArray(300000, 'a') + QByteArray(300000, 'b');
+        RawServer server;
+        server.respond = [body](QTcpSocket *socket, const QByteArray &) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\n\r\n");
+            socket->write(body.left(1000)); // less than the probe at first
+            socket->flush();
+            QTimer::singleShot(50, socket, [socket, body] { socket->write(body.mid(1000)); });
+        };
+        HttpClient client(server.url());
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::WriteOnly));
+        int judged = 0;
+        const auto response
+            = downloadAndWait(client, HttpRequest(), &sink, [&](const HttpResponse &head, bool complete) {
+                  ++judged;
+                  // Judged once, on the probe's worth of bytes, before the rest has come.
+                  return head.status == 200 && !complete && head.body.size() >= 4096
+                         && head.body.startsWith("aaaa");
+              });
+        QVERIFY2(response.has_value(), qPrintable(response ? QString() : response.error().describe()));
+        QCOMPARE(judged, 1);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->bytesWritten, qint64(body.size()));
+        QVERIFY(response->body.isEmpty());
+        QVERIFY(sink.data() == body);
+    }
+
+    void downloadKeepsErrorAnswersOutOfTheSink()
+    {
+        RawServer server;
+        server.respond = [](QTcpSocket *socket, const QByteArray &) {
+            socket->write("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 33\r\n\r\n{\"code\":500,\"error\":\"no lineage\"}");
+        };
+        HttpClient client(server.url());
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::WriteOnly));
+        const auto response = downloadAndWait(client, HttpRequest(), &sink, {}); // default: status < 400
+        QVERIFY(response.has_value());
+        QCOMPARE(response->status, 500);
+        QCOMPARE(response->bytesWritten, qint64(-1));
+        QCOMPARE(response->body, QByteArray("{\"code\":500,\"error\":\"no lineage\"}"));
+        QCOMPARE(sink.size(), 0);
+
+        // A small whole answer the filter refuses stays out as well.
+        server.respond = [](QTcpSocket *socket, const QByteArray &) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nerror");
+        };
+        const auto refused
+            = downloadAndWait(client, HttpRequest(), &sink, [](const HttpResponse &head, bool complete) {
+                  return !(complete && head.body == "error");
+              });
+        QVERIFY(refused.has_value());
+        QCOMPARE(refused->bytesWritten, qint64(-1));
+        QCOMPARE(refused->body, QByteArray("error"));
+        QCOMPARE(sink.size(), 0);
+    }
+
+    void downloadCutMidBodyIsAConnectionError()
+    {
+        RawServer server;
+        server.respond = [](QTcpSocket *socket, const QByteArray &) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
+            socket->write(QByteArray(20000, 'x'));
+            socket->flush();
+            QTimer::singleShot(50, socket, [socket] { socket->abort(); });
+        };
+        HttpClient client(server.url());
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::WriteOnly));
+        const auto response = downloadAndWait(client, HttpRequest(), &sink, {});
+        QVERIFY(!response.has_value());
+        QCOMPARE(response.error().kind, BackendError::Kind::Connection);
+        QVERIFY2(response.error().message.contains(u"20000"), qPrintable(response.error().message));
     }
 };
 
