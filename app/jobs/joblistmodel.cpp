@@ -113,7 +113,11 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return jobStateDisplayName(job.state);
         case IdColumn:
-            return job.ids.linkisTaskId > 0 ? QString::number(job.ids.linkisTaskId) : job.id;
+            if (job.ids.linkisTaskId > 0)
+                return QString::number(job.ids.linkisTaskId);
+            // Kylin uuids and SQLFlow's 32 hex digits: the first 8 tell jobs apart, as short
+            // git hashes do; the whole id is in the tooltip.
+            return job.id.size() > 12 ? job.id.left(8) + u'…' : job.id;
         case ScriptColumn:
             return job.name.isEmpty() ? firstLine(job.script) : job.name;
         case EngineColumn:

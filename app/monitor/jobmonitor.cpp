@@ -211,10 +211,16 @@ void JobMonitor::afterLog(Tracked &tracked)
         finish(tracked);
         return;
     }
-    if (m_backend->capabilities().progress)
+    if (m_backend->capabilities().progress) {
         readProgress(tracked);
-    else
-        scheduleNext(tracked);
+        return;
+    }
+    // Backends without a progress call (Kylin) report it with the job: sample that.
+    if (tracked.job.progress >= 0 && tracked.job.progress != tracked.lastProgress) {
+        tracked.lastProgress = tracked.job.progress;
+        Q_EMIT progressSampled(tracked.job.id, QDateTime::currentDateTimeUtc(), tracked.job.progress, {});
+    }
+    scheduleNext(tracked);
 }
 
 void JobMonitor::readProgress(Tracked &tracked)

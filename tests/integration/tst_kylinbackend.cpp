@@ -11,7 +11,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
+
 #include <QTest>
+#include <algorithm>
 
 #include "support/await.h"
 
@@ -278,9 +280,20 @@ private Q_SLOTS:
                     next += more.size();
                     lines += more;
                 });
+        // Kylin has no progress call: the job's own percentage is what the chart gets.
+        QList<double> samples;
+        connect(&monitor,
+                &JobMonitor::progressSampled,
+                this,
+                [&](const QString &, const QDateTime &, double progress, const QList<SubJobProgress> &) {
+                    samples.append(progress);
+                });
         QSignalSpy finished(&monitor, &JobMonitor::jobFinished);
         monitor.follow(*found);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QVERIFY(!samples.isEmpty());
+        QVERIFY(std::is_sorted(samples.cbegin(), samples.cend()));
+        QVERIFY(samples.first() >= 0 && samples.last() <= 1.0);
 
         const Job done = finished.first().first().value<Job>();
         QCOMPARE(done.state, JobState::Succeeded);
