@@ -236,6 +236,25 @@ void Session::submit(const SubmitRequest &request)
     });
 }
 
+void Session::runTask(qint64 taskId)
+{
+    if (m_state != State::Ready) {
+        Q_EMIT notice(tr("Not connected to %1 yet").arg(displayName()));
+        return;
+    }
+    TaskRunRequest request;
+    request.taskId = taskId;
+    onFinished(m_backend->runTask(request), this, [this, taskId](const Result<Job> &job) {
+        if (!job) {
+            Q_EMIT notice(tr("Task %1 did not start: %2").arg(taskId).arg(job.error().describe()));
+            return;
+        }
+        m_jobs->upsert(*job);
+        follow(*job);
+        Q_EMIT submitted(*job);
+    });
+}
+
 Job Session::job(const QString &jobId) const
 {
     // The list holds the latest of what the monitor saw and what an action answered.

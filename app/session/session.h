@@ -68,6 +68,8 @@ public:
     JobActions availableActions(const QString &jobId) const;
 
     void submit(const SubmitRequest &request);
+    // Runs a task saved on the server (Dinky) and follows the job it starts.
+    void runTask(qint64 taskId);
     void kill(const QString &jobId) { perform(JobAction::Kill, jobId); }
     // Runs a job action; actionFinished() and notice() tell how it went.
     void perform(JobAction action, const QString &jobId);

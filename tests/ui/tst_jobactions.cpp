@@ -7,11 +7,13 @@
 #include "session/session.h"
 #include "timeline/steptimeline.h"
 
+#include "dinky/dinkysimulator.h"
 #include "kylin/kylinsimulator.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -21,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace JobDeck;
@@ -431,6 +434,56 @@ private Q_SLOTS:
                           Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(finished), QString(), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowOf(finished), -1, 20000);
+    }
+
+    void aDinkyTaskRunFromTheConsole()
+    {
+        // Dinky cannot run the editor's script; Job > Run Saved Task starts a saved task by
+        // id, and the job it starts is listed and followed; cancel comes with its flags.
+        Sim::DinkySimulator sim;
+        QVERIFY(sim.listen());
+        Sim::DinkySimulator::Task task;
+        task.id = 7;
+        task.name = QStringLiteral("orders_to_ods");
+        task.states = {QStringLiteral("RUNNING")};
+        sim.addTask(task);
+
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("dinky");
+        profile.kind = QStringLiteral("dinky");
+        profile.url = sim.baseUrl();
+        profile.requestTimeoutMs = 20000;
+        Session session(profile);
+        MainWindow window(nullptr);
+        window.setSession(&session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::Ready, 20000);
+        QVERIFY(!window.runAction()->isEnabled());
+        QAction *runTask = window.runTaskAction();
+        QVERIFY(runTask->isVisible() && runTask->isEnabled());
+
+        // The dialog asks for the id; type 7 and accept.
+        QTimer::singleShot(0, this, [&window] {
+            QInputDialog *ask = nullptr;
+            QTRY_VERIFY((ask = window.findChild<QInputDialog *>()));
+            ask->setIntValue(7);
+            ask->accept();
+        });
+        runTask->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowCount(), 1, 20000);
+        const Job started
+            = session.jobs()->job(session.jobs()->index(0, 0).data(JobListModel::JobRole).value<Job>().id);
+        QCOMPARE(started.ids.dinkyTaskId, 7);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            session.jobs()->job(started.id).rawStatus, QStringLiteral("RUNNING"), 20000);
+        QCOMPARE(sim.requestCount(QStringLiteral("submitTask")), 1);
+
+        selectJob(window, started.id);
+        QAction *kill = window.jobAction(Session::JobAction::Kill);
+        QTRY_VERIFY_WITH_TIMEOUT(kill->isEnabled(), 20000);
+        QVERIFY(!window.jobAction(Session::JobAction::Pause)->isVisible()); // not a Dinky action
     }
 
     void aBackendWithoutJobActionsOffersOnlyKill()

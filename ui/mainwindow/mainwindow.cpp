@@ -31,6 +31,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -45,8 +46,10 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <limits>
 
 namespace JobDeck {
 
@@ -213,6 +216,9 @@ void MainWindow::createMenus()
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_runTaskAction = m_jobMenu->addAction(QString(), this, &MainWindow::runSavedTask);
+    m_runTaskAction->setObjectName(QStringLiteral("runTaskAction"));
+    m_runTaskAction->setVisible(false);
     m_jobMenu->addSeparator();
     // Job actions: shown when the backend can do them, enabled when the selected job allows them.
     const auto jobActionItem = [this](const char *name, Session::JobAction action) {
@@ -341,6 +347,8 @@ void MainWindow::retranslateUi()
     m_runAction->setText(tr("&Run Script"));
     m_runAction->setToolTip(tr("Run the script, or the selected part of it, on %1 (Ctrl+Return)")
                                 .arg(m_session ? m_session->displayName() : tr("the job server")));
+    m_runTaskAction->setText(tr("Run Saved &Task…"));
+    m_runTaskAction->setToolTip(tr("Run a task saved on the server by its id"));
     m_killAction->setText(tr("&Kill Job"));
     m_killAction->setToolTip(tr("Stop the selected job"));
     m_pauseAction->setText(tr("&Pause Job"));
@@ -705,6 +713,7 @@ void MainWindow::updateJobActions()
         action->setEnabled(visible && enabled);
     };
     // Kill stays in sight while connecting: every backend so far can stop a job.
+    set(m_runTaskAction, caps.runTask, true);
     set(m_killAction, !ready || caps.kill, allowed.kill);
     set(m_pauseAction, caps.pause, allowed.pause);
     set(m_resumeAction, caps.resume, allowed.resume);
@@ -886,6 +895,28 @@ void MainWindow::runScript()
     request.engine = request.runType == u"shell" ? QStringLiteral("shell") : sqlEngine;
     request.scriptPath = m_filePath;
     m_session->submit(request);
+}
+
+void MainWindow::runSavedTask()
+{
+    if (!m_session)
+        return;
+    QSettings settings;
+    const QString key = u"runTask/" + m_session->displayName();
+    bool ok = false;
+    const int taskId
+        = QInputDialog::getInt(this,
+                               tr("Run Saved Task"),
+                               tr("The id of the task to run on %1:").arg(m_session->displayName()),
+                               settings.value(key, 1).toInt(),
+                               1,
+                               std::numeric_limits<int>::max(),
+                               1,
+                               &ok);
+    if (!ok)
+        return;
+    settings.setValue(key, taskId);
+    m_session->runTask(taskId);
 }
 
 void MainWindow::restoreLayout()

@@ -72,6 +72,7 @@ public:
     ProgressChart *progressChart() const { return m_progressChart; }
     QString currentJobId() const { return m_currentJob; }
     QAction *runAction() const { return m_runAction; }
+    QAction *runTaskAction() const { return m_runTaskAction; }
 
     // The text of Help > About: versions of JobDeck, Qt and KSyntaxHighlighting.
     static QString aboutText();
@@ -102,6 +103,7 @@ private:
     void showStepOutputText(const QString &jobId, const QString &stepId, const QString &output);
     void showJobContextMenu(const QPoint &position);
     void runScript();
+    void runSavedTask();
     void showJob(const QString &jobId);
     void updateEmptyStates();
     void showResults(const QString &jobId, const QStringList &names, const QList<ResultPage> &pages);
@@ -162,6 +164,7 @@ private:
     QToolBar *m_jobToolBar = nullptr;
     QComboBox *m_runType = nullptr;
     QAction *m_runAction = nullptr;
+    QAction *m_runTaskAction = nullptr;
     QAction *m_killAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
