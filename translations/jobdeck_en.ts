@@ -5,18 +5,37 @@
     <name>JobDeck::HttpClient</name>
     <message numerus="yes">
         <source>The connection was lost while reading the answer (%n bytes received)</source>
-        <translation><numerusform>The connection was lost while reading the answer (%n byte received)</numerusform><numerusform>The connection was lost while reading the answer (%n bytes received)</numerusform></translation>
+        <translation>
+            <numerusform>The connection was lost while reading the answer (%n byte received)</numerusform>
+            <numerusform>The connection was lost while reading the answer (%n bytes received)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>“%1” (HTTP %2, %n bytes)</source>
-        <translation><numerusform>“%1” (HTTP %2, %n byte)</numerusform><numerusform>“%1” (HTTP %2, %n bytes)</numerusform></translation>
+        <translation>
+            <numerusform>“%1” (HTTP %2, %n byte)</numerusform>
+            <numerusform>“%1” (HTTP %2, %n bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::KylinBackend</name>
+    <message numerus="yes">
+        <source>Job %1 has no step %2 (it has %n steps)</source>
+        <translation>
+            <numerusform>Job %1 has no step %2 (it has %n step)</numerusform>
+            <numerusform>Job %1 has no step %2 (it has %n steps)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>JobDeck::MainWindow</name>
     <message numerus="yes">
         <source>Result %1 (%n row(s))</source>
-        <translation><numerusform>Result %1 (%n row)</numerusform><numerusform>Result %1 (%n rows)</numerusform></translation>
+        <translation>
+            <numerusform>Result %1 (%n row)</numerusform>
+            <numerusform>Result %1 (%n rows)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

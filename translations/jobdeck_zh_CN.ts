@@ -25,6 +25,42 @@
         <source>%1 is not something a %2 server can do</source>
         <translation>%2 服务器不支持%1</translation>
     </message>
+    <message>
+        <source>Stopping a job with a savepoint</source>
+        <translation>带保存点停止作业</translation>
+    </message>
+    <message>
+        <source>Pausing a job</source>
+        <translation>暂停作业</translation>
+    </message>
+    <message>
+        <source>Resuming a job</source>
+        <translation>恢复作业</translation>
+    </message>
+    <message>
+        <source>Dropping a job</source>
+        <translation>删除作业</translation>
+    </message>
+    <message>
+        <source>Restarting a job</source>
+        <translation>重启作业</translation>
+    </message>
+    <message>
+        <source>Taking a savepoint</source>
+        <translation>触发保存点</translation>
+    </message>
+    <message>
+        <source>Reading a step's output</source>
+        <translation>读取步骤输出</translation>
+    </message>
+    <message>
+        <source>Running a saved task</source>
+        <translation>运行已保存的任务</translation>
+    </message>
+    <message>
+        <source>Exporting lineage</source>
+        <translation>导出血缘</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::CliApp</name>
@@ -54,7 +90,7 @@
     </message>
     <message>
         <source>Read the token from standard input.</source>
-        <translation>从标准输入读取令牌。</translation>
+        <translation>从标准输入读取 Token。</translation>
     </message>
     <message>
         <source>Linkis: the user to run jobs as.</source>
@@ -139,10 +175,6 @@
     <message>
         <source>Write to this file instead of standard output.</source>
         <translation>写入该文件而不是标准输出。</translation>
-    </message>
-    <message>
-        <source>submit, status, log, progress, kill, list, results, pause, resume, drop, steps, step-output, run-task, lineage</source>
-        <translation>submit、status、log、progress、kill、list、results、pause、resume、drop、steps、step-output、run-task、lineage</translation>
     </message>
     <message>
         <source>unknown language '%1' (use cn or en)</source>
@@ -344,6 +376,603 @@
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
+    <message>
+        <source>Dinky, SQLFlow: the time zone of the server's clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
+        <translation>Dinky、SQLFlow：服务器时钟所用的时区，例如 Asia/Shanghai 或 UTC+08:00（Dinky 默认 GMT+8）。</translation>
+    </message>
+    <message>
+        <source>The server generation, when it should not be detected: Kylin 2.1, 3, 4 or 5; Dinky 0.7 or 1.</source>
+        <translation>服务器版本，用于不自动检测时：Kylin 2.1、3、4 或 5；Dinky 0.7 或 1。</translation>
+    </message>
+    <message>
+        <source>lineage: table-level relations only.</source>
+        <translation>lineage：只输出表级关系。</translation>
+    </message>
+    <message>
+        <source>lineage: the CSV field delimiter (default ,).</source>
+        <translation>lineage：CSV 字段分隔符（默认 ,）。</translation>
+    </message>
+    <message>
+        <source>submit (SQLFlow): a persistent job that later submits can extend.</source>
+        <translation>submit（SQLFlow）：创建持久作业，之后的提交可以向其追加。</translation>
+    </message>
+    <message>
+        <source>submit (SQLFlow): add to the persistent job given with --job-id.</source>
+        <translation>submit（SQLFlow）：追加到 --job-id 指定的持久作业。</translation>
+    </message>
+    <message>
+        <source>submit (SQLFlow): the persistent job to extend.</source>
+        <translation>submit（SQLFlow）：要追加的持久作业。</translation>
+    </message>
+    <message>
+        <source>kill (Dinky): take a savepoint before stopping.</source>
+        <translation>kill（Dinky）：停止前先触发保存点。</translation>
+    </message>
+    <message>
+        <source>kill (Dinky): do not force the stop if the savepoint fails.</source>
+        <translation>kill（Dinky）：保存点失败时不强制停止。</translation>
+    </message>
+    <message>
+        <source>run-task, restart (Dinky): start from this savepoint.</source>
+        <translation>run-task、restart（Dinky）：从该保存点启动。</translation>
+    </message>
+    <message>
+        <source>status: make the server re-read the job's state first (Dinky).</source>
+        <translation>status：先让服务器重新读取作业状态（Dinky）。</translation>
+    </message>
+    <message>
+        <source>submit, status, log, progress, kill, list, results, pause, resume, drop, steps, step-output, run-task, restart, savepoint, lineage</source>
+        <translation>submit、status、log、progress、kill、list、results、pause、resume、drop、steps、step-output、run-task、restart、savepoint、lineage</translation>
+    </message>
+    <message>
+        <source>--refresh is not available for %1 servers</source>
+        <translation>%1 服务器不支持 --refresh</translation>
+    </message>
+    <message>
+        <source>lineage needs --format json, csv or graphml</source>
+        <translation>lineage 需要 --format json、csv 或 graphml</translation>
+    </message>
+    <message>
+        <source>with --json, lineage needs --output FILE (standard output carries the events)</source>
+        <translation>使用 --json 时，lineage 需要 --output 文件（标准输出用于输出事件）</translation>
+    </message>
+    <message>
+        <source>--delimiter needs one character</source>
+        <translation>--delimiter 需要单个字符</translation>
+    </message>
+    <message>
+        <source>--incremental needs the persistent job's --job-id</source>
+        <translation>--incremental 需要持久作业的 --job-id</translation>
+    </message>
+    <message>
+        <source>%1; set JOBDECK_PASSWORD or JOBDECK_TOKEN instead</source>
+        <translation>%1；请改为设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
+    </message>
+    <message>
+        <source>the keychain holds no secret for profile '%1': save one in the console's Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
+        <translation>密钥环中没有连接配置“%1”的密码或 Token：请在控制台的“连接”对话框中保存，或设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>unknown time zone '%1'</source>
+        <translation>未知时区“%1”</translation>
+    </message>
+    <message>
+        <source>--unknown-timeout needs a number of seconds</source>
+        <translation>--unknown-timeout 需要秒数</translation>
+    </message>
+    <message>
+        <source>%1 has been in the server's %2 state for %3 s: the server lost track of it. 'status --refresh %1' asks it to look again.</source>
+        <translation>%1 在服务器上处于 %2 状态已有 %3 秒：服务器已失去对它的跟踪。运行“status --refresh %1”可让服务器重新查询。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Flink job</source>
+        <translation>Flink 作业</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>%1 (see: steps %2)</source>
+        <translation>%1（详见 steps %2）</translation>
+    </message>
+    <message>
+        <source>STATE       SUBMITTED             DURATION   JOB                                   NAME</source>
+        <translation>状态        提交时间              耗时       作业                                  名称</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <translation>%1 已删除</translation>
+    </message>
+    <message>
+        <source>#   STATE       STARTED                  ENDED                    DURATION   NAME</source>
+        <translation>#   状态        开始时间                 结束时间                 耗时       名称</translation>
+    </message>
+    <message>
+        <source>%1 has no steps</source>
+        <translation>%1 没有步骤</translation>
+    </message>
+    <message>
+        <source>run-task needs the task's numeric id, got '%1'</source>
+        <translation>run-task 需要数字形式的任务 ID，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>task %1 started as job %2</source>
+        <translation>任务 %1 已启动，作业为 %2</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation>无法写入标准输出</translation>
+    </message>
+    <message>
+        <source>  %1 of %2 steps done</source>
+        <translation>  %2 个步骤中已完成 %1 个</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
+    </message>
+    <message>
+        <source>--follow: give up after a job has stayed in the server's UNKNOWN state this long (default 300 seconds).</source>
+        <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2)</source>
+        <translation>已写入 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>&amp;Saved connections:</source>
+        <translation>已保存的连接(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>复制(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>登录方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy user:</source>
+        <translation>代理用户(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Creator:</source>
+        <translation>Creator(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Server &amp;version:</source>
+        <translation>服务器版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Server time &amp;zone:</source>
+        <translation>服务器时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>e.g. Production</source>
+        <translation>例如：生产环境</translation>
+    </message>
+    <message>
+        <source>the user jobs run as; empty = the user above</source>
+        <translation>运行作业的用户；留空即为上面的用户</translation>
+    </message>
+    <message>
+        <source>empty = every project you can see</source>
+        <translation>留空即为您可见的所有项目</translation>
+    </message>
+    <message>
+        <source>empty = 1</source>
+        <translation>留空即为 1</translation>
+    </message>
+    <message>
+        <source>Which Kylin generation the server is; detected once per connection</source>
+        <translation>服务器的 Kylin 版本；每次连接时检测一次</translation>
+    </message>
+    <message>
+        <source>Which Dinky generation the server is; detected once per connection</source>
+        <translation>服务器的 Dinky 版本；每次连接时检测一次</translation>
+    </message>
+    <message>
+        <source>The zone of the times the server sends without one: an IANA name such as Asia/Shanghai, or UTC+08:00</source>
+        <translation>服务器发来的时间未带时区时所用的时区：IANA 名称（如 Asia/Shanghai）或 UTC+08:00</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect with these settings, without saving them</source>
+        <translation>用这些设置连接，但不保存</translation>
+    </message>
+    <message>
+        <source>Local (built in)</source>
+        <translation>本地（内置）</translation>
+    </message>
+    <message>
+        <source>The local job server on this computer: always there, nothing to set up</source>
+        <translation>本机上的本地作业服务器：始终可用，无需设置</translation>
+    </message>
+    <message>
+        <source>%1 (Dinky's default)</source>
+        <translation>%1（Dinky 默认）</translation>
+    </message>
+    <message>
+        <source>the server's default</source>
+        <translation>服务器默认值</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>a token is stored in the system keychain; type to replace it</source>
+        <translation>系统密钥环中已保存 Token；输入新值可替换</translation>
+    </message>
+    <message>
+        <source>a password is stored in the system keychain; type to replace it</source>
+        <translation>系统密钥环中已保存密码；输入新值可替换</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain on Save</source>
+        <translation>保存时存入系统密钥环</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Fill in the new connection, then Save.</source>
+        <translation>填写新连接，然后点击“保存”。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>A copy of “%1”: change what differs, then Save.</source>
+        <translation>“%1”的副本：修改不同之处，然后点击“保存”。</translation>
+    </message>
+    <message>
+        <source>Type the new name, then Save. The stored password moves with it.</source>
+        <translation>输入新名称，然后点击“保存”。已保存的密码会随之迁移。</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1” and its stored password?</source>
+        <translation>要删除连接“%1”及其已保存的密码吗？</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Removing “%1”…</source>
+        <translation>正在删除“%1”…</translation>
+    </message>
+    <message>
+        <source>Cannot remove “%1”: %2</source>
+        <translation>无法删除“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Type the address users open in a browser, e.g. %1.</source>
+        <translation>请输入用户在浏览器中打开的地址，例如 %1。</translation>
+    </message>
+    <message>
+        <source>A database vendor is a SQLFlow name such as dbvhive or dbvoracle.</source>
+        <translation>数据库类型应为 SQLFlow 的名称，例如 dbvhive 或 dbvoracle。</translation>
+    </message>
+    <message>
+        <source>A Dinky tenant is a number, e.g. 1.</source>
+        <translation>Dinky 租户应为数字，例如 1。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone JobDeck knows; use a name such as Asia/Shanghai or an offset such as UTC+08:00 or GMT+8.</source>
+        <translation>JobDeck 不认识时区“%1”；请使用 Asia/Shanghai 这样的名称，或 UTC+08:00、GMT+8 这样的偏移量。</translation>
+    </message>
+    <message>
+        <source>There is already a connection named “%1”.</source>
+        <translation>已存在名为“%1”的连接。</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 Its password was not copied: %2</source>
+        <translation>%1密码未能复制：%2</translation>
+    </message>
+    <message>
+        <source>Renaming “%1”…</source>
+        <translation>正在重命名“%1”…</translation>
+    </message>
+    <message>
+        <source>%1 Storing the password in the system keychain…</source>
+        <translation>%1正在将密码存入系统密钥环…</translation>
+    </message>
+    <message>
+        <source>%1 The password was not stored: %2</source>
+        <translation>%1密码未能保存：%2</translation>
+    </message>
+    <message>
+        <source>%1 The password is in the system keychain.</source>
+        <translation>%1密码已存入系统密钥环。</translation>
+    </message>
+    <message>
+        <source>Reading the password from the system keychain…</source>
+        <translation>正在从系统密钥环读取密码…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1: the server answers and accepts the credentials.</source>
+        <translation>已连接到 %1：服务器已应答并接受了凭据。</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me</source>
+        <translation>重命名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Us&amp;er:</source>
+        <translation>用户(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>Token(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>项目(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Tenant &amp;ID:</source>
+        <translation>租户 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Data&amp;base vendor:</source>
+        <translation>数据库类型(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest timeout:</source>
+        <translation>请求超时(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>kept from the copied connection; type to replace it</source>
+        <translation>沿用被复制连接的密钥；输入新值即可替换</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::Dinky</name>
+    <message>
+        <source>The server did not answer as Dinky: %1</source>
+        <translation>服务器的应答不符合 Dinky 协议：%1</translation>
+    </message>
+    <message>
+        <source>This address has no such Dinky service (HTTP 404); check the URL</source>
+        <translation>该地址没有这个 Dinky 服务（HTTP 404），请检查 URL</translation>
+    </message>
+    <message>
+        <source>The proxy could not reach the Dinky server behind it: %1</source>
+        <translation>代理无法连接其后的 Dinky 服务器：%1</translation>
+    </message>
+    <message>
+        <source>Not logged in, or the session has expired: %1</source>
+        <translation>未登录，或会话已过期：%1</translation>
+    </message>
+    <message>
+        <source>an empty answer (HTTP 200); is the tenant id right and the user a member of it?</source>
+        <translation>空的应答（HTTP 200）；请确认租户 ID 是否正确、用户是否属于该租户</translation>
+    </message>
+    <message>
+        <source>a JSON answer without the envelope's code: %1</source>
+        <translation>缺少 code 字段的 JSON 应答：%1</translation>
+    </message>
+    <message>
+        <source>an envelope whose code is not a number: %1</source>
+        <translation>code 字段不是数字的应答：%1</translation>
+    </message>
+    <message>
+        <source>Not logged in, or the session has expired</source>
+        <translation>未登录，或会话已过期</translation>
+    </message>
+    <message>
+        <source>The server failed with an exception and no message</source>
+        <translation>服务器发生异常，但没有说明</translation>
+    </message>
+    <message>
+        <source>The server failed: %1</source>
+        <translation>服务器出错：%1</translation>
+    </message>
+    <message>
+        <source>The server rejected the request's parameters</source>
+        <translation>服务器拒绝了请求参数</translation>
+    </message>
+    <message>
+        <source>The server reported an error without a message</source>
+        <translation>服务器报告了错误，但没有说明</translation>
+    </message>
+    <message>
+        <source>The login answer names an unusable token header “%1”</source>
+        <translation>登录应答给出的 Token 请求头“%1”不可用</translation>
+    </message>
+    <message>
+        <source>The login answer holds an unusable token</source>
+        <translation>登录应答中的 Token 不可用</translation>
+    </message>
+    <message>
+        <source>The server sent a job instance without an id</source>
+        <translation>服务器发来的作业实例没有 ID</translation>
+    </message>
+    <message>
+        <source>The job list answer is not a table: %1</source>
+        <translation>作业列表应答不是表格：%1</translation>
+    </message>
+    <message>
+        <source>The console log answer holds no process record</source>
+        <translation>控制台日志的应答中没有进程记录</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::DinkyBackend</name>
+    <message>
+        <source>No user name or password to log in to %1 with</source>
+        <translation>没有用于登录 %1 的用户名或密码</translation>
+    </message>
+    <message>
+        <source>Login as %1 failed: %2</source>
+        <translation>以 %1 登录失败：%2</translation>
+    </message>
+    <message>
+        <source>Dinky allows one session per user: logging in as %1 here signs out %1's other sessions (a browser, another JobDeck), and logging in there signs out this one. Use a token to avoid it.</source>
+        <translation>Dinky 每个用户只允许一个会话：在这里以 %1 登录会让 %1 的其他会话（浏览器、另一个 JobDeck）下线，在那些地方登录也会让这里的会话下线。使用 Token 可避免这种情况。</translation>
+    </message>
+    <message>
+        <source>Dinky has no job instance %1</source>
+        <translation>Dinky 中没有作业实例 %1</translation>
+    </message>
+    <message>
+        <source>Task %1 has no job instance</source>
+        <translation>任务 %1 没有作业实例</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Dinky job: give a job instance id (a number) or task/&lt;task id&gt;</source>
+        <translation>“%1”不是 Dinky 作业：请给出作业实例 ID（数字）或 task/&lt;任务 ID&gt;</translation>
+    </message>
+    <message>
+        <source>Submitting a script (Dinky runs saved tasks: use run-task)</source>
+        <translation>提交脚本（Dinky 只运行已保存的任务：请使用 run-task）</translation>
+    </message>
+    <message>
+        <source>Asking Dinky to re-read a job's state</source>
+        <translation>请求 Dinky 重新读取作业状态</translation>
+    </message>
+    <message>
+        <source>Dinky does not say which task job %1 belongs to</source>
+        <translation>Dinky 没有说明作业 %1 属于哪个任务</translation>
+    </message>
+    <message>
+        <source>A Dinky task id is a positive number</source>
+        <translation>Dinky 任务 ID 应为正数</translation>
+    </message>
+    <message>
+        <source>The server answered the submit without a job result</source>
+        <translation>服务器对提交的应答中没有作业结果</translation>
+    </message>
+    <message>
+        <source>Dinky did not stop the job</source>
+        <translation>Dinky 没有停止该作业</translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation>已请求取消</translation>
+    </message>
+    <message>
+        <source>The server answered the restart without a job result</source>
+        <translation>服务器对重启的应答中没有作业结果</translation>
+    </message>
+    <message>
+        <source>Savepoint triggered</source>
+        <translation>已触发保存点</translation>
+    </message>
+    <message>
+        <source>Listing Dinky's jobs</source>
+        <translation>列出 Dinky 的作业</translation>
+    </message>
+    <message>
+        <source>Reading result sets</source>
+        <translation>读取结果集</translation>
+    </message>
+    <message>
+        <source>%1 needs a Dinky login (a user and password, or a token); running a task, its status, cancel, restart and savepoint work without one</source>
+        <translation>%1 需要登录 Dinky（用户名和密码，或 Token）；运行任务、查询状态、取消、重启和保存点无需登录</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::HttpClient</name>
@@ -385,7 +1014,9 @@
     </message>
     <message numerus="yes">
         <source>The connection was lost while reading the answer (%n bytes received)</source>
-        <translation><numerusform>读取应答时连接中断（已收到 %n 字节）</numerusform></translation>
+        <translation>
+            <numerusform>读取应答时连接中断（已收到 %n 字节）</numerusform>
+        </translation>
     </message>
     <message>
         <source>an empty body (HTTP %1)</source>
@@ -401,7 +1032,21 @@
     </message>
     <message numerus="yes">
         <source>“%1” (HTTP %2, %n bytes)</source>
-        <translation><numerusform>“%1”（HTTP %2，%n 字节）</numerusform></translation>
+        <translation>
+            <numerusform>“%1”（HTTP %2，%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nowhere to write the download</source>
+        <translation>没有可写入下载内容的位置</translation>
+    </message>
+    <message>
+        <source>Could not write the download: %1</source>
+        <translation>无法写入下载内容：%1</translation>
+    </message>
+    <message>
+        <source>the output was closed</source>
+        <translation>输出已关闭</translation>
     </message>
 </context>
 <context>
@@ -445,6 +1090,126 @@
     <message>
         <source>Progress</source>
         <translation>进度</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::Kylin</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Kylin refused the user name or password (HTTP 401)</source>
+        <translation>Kylin 拒绝了用户名或密码（HTTP 401）</translation>
+    </message>
+    <message>
+        <source>The Kylin server reported an error without a message (HTTP %1)</source>
+        <translation>Kylin 服务器报告了错误，但没有说明（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Kylin denied access (HTTP 403): %1</source>
+        <translation>Kylin 拒绝访问（HTTP 403）：%1</translation>
+    </message>
+    <message>
+        <source>This address has no Kylin REST API (HTTP 404); check the URL</source>
+        <translation>该地址没有 Kylin REST API（HTTP 404），请检查 URL</translation>
+    </message>
+    <message>
+        <source>The gateway could not reach the Kylin server behind it: %1</source>
+        <translation>网关无法连接其后的 Kylin 服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server did not answer as Kylin: %1</source>
+        <translation>服务器的应答不符合 Kylin 协议：%1</translation>
+    </message>
+    <message>
+        <source>The server did not answer with Kylin's envelope: %1</source>
+        <translation>服务器的应答缺少 Kylin 的外层结构（code、data）：%1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>The server's answer has no job: %1</source>
+        <translation>服务器的应答中没有作业：%1</translation>
+    </message>
+    <message>
+        <source>The job list is not a list: %1</source>
+        <translation>作业列表应答不是列表：%1</translation>
+    </message>
+    <message>
+        <source>The job detail is not a list of steps: %1</source>
+        <translation>作业详情不是步骤列表：%1</translation>
+    </message>
+    <message>
+        <source>The step output is not an object: %1</source>
+        <translation>步骤输出不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>The step output's cmd_output is not text: %1</source>
+        <translation>步骤输出中的 cmd_output 不是文本：%1</translation>
+    </message>
+    <message>
+        <source>… (Kylin 5 shows only the first and the last 100 lines of a step's output: the middle is left out) …</source>
+        <translation>…（Kylin 5 只显示步骤输出的前 100 行和后 100 行，中间部分已省略）…</translation>
+    </message>
+    <message>
+        <source>The job list answer has neither a “jobs” nor a “value” field: %1</source>
+        <translation>作业列表的应答既没有“jobs”也没有“value”字段：%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::KylinBackend</name>
+    <message>
+        <source>No user name or password to log in to %1 with</source>
+        <translation>没有用于登录 %1 的用户名或密码</translation>
+    </message>
+    <message>
+        <source>Kylin did not accept %1's user name and password: %2</source>
+        <translation>Kylin 不接受 %1 的用户名和密码：%2</translation>
+    </message>
+    <message>
+        <source>No job id given</source>
+        <translation>未指定作业 ID</translation>
+    </message>
+    <message>
+        <source>Submitting a script</source>
+        <translation>提交脚本</translation>
+    </message>
+    <message>
+        <source>Kylin has no job status “%1”; it knows NEW, PENDING, RUNNING, STOPPED, FINISHED, ERROR and DISCARDED</source>
+        <translation>Kylin 没有作业状态“%1”；可用的状态有 NEW、PENDING、RUNNING、STOPPED、FINISHED、ERROR 和 DISCARDED</translation>
+    </message>
+    <message>
+        <source>The project of job %1 is unknown; name it with the profile's project</source>
+        <translation>不知道作业 %1 所属的项目；请在连接配置中指定项目</translation>
+    </message>
+    <message>
+        <source>Job %1 discarded</source>
+        <translation>作业 %1 已丢弃</translation>
+    </message>
+    <message>
+        <source>Job %1 dropped</source>
+        <translation>作业 %1 已删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1 has no step %2 (it has %n steps)</source>
+        <translation>
+            <numerusform>作业 %1 没有步骤 %2（共有 %n 个步骤）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>== %1. %2 (%3) ==</source>
+        <translation>== %1. %2（%3）==</translation>
+    </message>
+    <message>
+        <source>(no output: %1)</source>
+        <translation>（无输出：%1）</translation>
+    </message>
+    <message>
+        <source>Reading result sets</source>
+        <translation>读取结果集</translation>
     </message>
 </context>
 <context>
@@ -816,11 +1581,251 @@ ORDER BY employees DESC;
     </message>
     <message numerus="yes">
         <source>Result %1 (%n row(s))</source>
-        <translation><numerusform>结果 %1（%n 行）</numerusform></translation>
+        <translation>
+            <numerusform>结果 %1（%n 行）</numerusform>
+        </translation>
     </message>
     <message>
         <source>The first %1 rows of %2 are shown</source>
         <translation>显示了 %2 行中的前 %1 行</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Job</source>
+        <translation>暂停作业(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the selected job; Resume continues it</source>
+        <translation>暂停选中的作业；用“恢复作业”可继续运行</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Job</source>
+        <translation>恢复作业(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Continue the selected paused job</source>
+        <translation>继续运行选中的已暂停作业</translation>
+    </message>
+    <message>
+        <source>Re&amp;start Job</source>
+        <translation>重启作业(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh State</source>
+        <translation>刷新状态(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ask the server to read the job's state again at its source</source>
+        <translation>请服务器从源头重新读取作业状态</translation>
+    </message>
+    <message>
+        <source>&amp;Drop Job…</source>
+        <translation>删除作业(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected finished job from the server's records</source>
+        <translation>从服务器的记录中删除选中的已结束作业</translation>
+    </message>
+    <message>
+        <source>Export &amp;Lineage…</source>
+        <translation>导出血缘(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Step &amp;Output</source>
+        <translation>步骤输出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the output of the step selected in the Steps panel</source>
+        <translation>显示“步骤”面板中选中步骤的输出</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>The job service this window works with</source>
+        <translation>此窗口所用的作业服务</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>No steps yet</source>
+        <translation>还没有步骤</translation>
+    </message>
+    <message>
+        <source>The job's steps appear here as the server reports them.</source>
+        <translation>服务器报告作业的步骤后，会在这里显示。</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>The local job server on this computer</source>
+        <translation>本机上的本地作业服务器</translation>
+    </message>
+    <message>
+        <source>Manage Connections…</source>
+        <translation>管理连接…</translation>
+    </message>
+    <message>
+        <source>There is no connection named “%1”</source>
+        <translation>没有名为“%1”的连接</translation>
+    </message>
+    <message>
+        <source>Reading the password of %1 from the system keychain…</source>
+        <translation>正在从系统密钥环读取 %1 的密码…</translation>
+    </message>
+    <message>
+        <source>The password of %1 was not remembered: %2</source>
+        <translation>未能记住 %1 的密码：%2</translation>
+    </message>
+    <message>
+        <source>Drop Job</source>
+        <translation>删除作业</translation>
+    </message>
+    <message>
+        <source>Kill Job</source>
+        <translation>终止作业</translation>
+    </message>
+    <message>
+        <source>Remove job %1 from the records of %2? This cannot be undone.</source>
+        <translation>要从 %2 的记录中删除作业 %1 吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Stop job %1 on %2? Its work so far may be lost.</source>
+        <translation>要停止 %2 上的作业 %1 吗？已完成的工作可能会丢失。</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>GraphML (*.graphml)</source>
+        <translation>GraphML (*.graphml)</translation>
+    </message>
+    <message>
+        <source>Export Lineage of %1</source>
+        <translation>导出 %1 的血缘</translation>
+    </message>
+    <message>
+        <source>Reading the output of step %1…</source>
+        <translation>正在读取步骤 %1 的输出…</translation>
+    </message>
+    <message>
+        <source>Output of “%1” (job %2)</source>
+        <translation>“%1”的输出（作业 %2）</translation>
+    </message>
+    <message>
+        <source>(the step wrote nothing)</source>
+        <translation>（该步骤没有输出）</translation>
+    </message>
+    <message>
+        <source>Run Saved &amp;Task…</source>
+        <translation>运行已保存的任务(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Run a task saved on the server by its id</source>
+        <translation>按 ID 运行服务器上已保存的任务</translation>
+    </message>
+    <message>
+        <source>Run Saved Task</source>
+        <translation>运行已保存的任务</translation>
+    </message>
+    <message>
+        <source>The id of the task to run on %1:</source>
+        <translation>要在 %1 上运行的任务 ID：</translation>
+    </message>
+    <message>
+        <source>Take a Sa&amp;vepoint</source>
+        <translation>触发保存点(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::PasswordDialog</name>
+    <message>
+        <source>Token for %1</source>
+        <translation>%1 的 Token</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation>正在连接 %1。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 as %2.</source>
+        <translation>正在以 %2 身份连接 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>Token(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>在系统密钥环中记住(&amp;R)</translation>
+    </message>
+    <message>
+        <source>It cannot be remembered: %1</source>
+        <translation>无法记住：%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ProfileStore</name>
+    <message>
+        <source>The system keychain refused access (it may be locked): %1</source>
+        <translation>系统密钥环拒绝访问（可能已锁定）：%1</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available: no Secret Service answered on the D-Bus session bus (%1). JobDeck keeps passwords and tokens only in the keychain; start one (GNOME Keyring, KWallet, KeePassXC) or type the secret when asked.</source>
+        <translation>系统密钥环不可用：D-Bus 会话总线上没有 Secret Service 应答（%1）。JobDeck 只在密钥环中保存密码和 Token；请启动一个密钥环服务（GNOME Keyring、KWallet、KeePassXC），或在提示时输入密码或 Token。</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>连接需要名称。</translation>
+    </message>
+    <message>
+        <source>A connection's name cannot contain “/” or “\”.</source>
+        <translation>连接名称不能包含“/”或“\”。</translation>
+    </message>
+    <message>
+        <source>A connection's name cannot begin or end with a space.</source>
+        <translation>连接名称的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <source>Cannot write the settings file %1</source>
+        <translation>无法写入设置文件 %1</translation>
+    </message>
+    <message>
+        <source>There is no connection named “%1”.</source>
+        <translation>没有名为“%1”的连接。</translation>
+    </message>
+    <message>
+        <source>There is already a connection named “%1”.</source>
+        <translation>已存在名为“%1”的连接。</translation>
     </message>
 </context>
 <context>
@@ -869,16 +1874,265 @@ ORDER BY employees DESC;
         <translation>作业 %1：%2</translation>
     </message>
     <message>
-        <source>Cannot kill job %1: %2</source>
-        <translation>无法终止作业 %1：%2</translation>
-    </message>
-    <message>
         <source>Cannot read the results of %1: %2</source>
         <translation>无法读取 %1 的结果：%2</translation>
     </message>
     <message>
         <source>Cannot read %1 of %2: %3</source>
         <translation>无法读取 %2 的 %1：%3</translation>
+    </message>
+    <message>
+        <source>There is no job %1 here</source>
+        <translation>这里没有作业 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the details of %1: %2</source>
+        <translation>无法读取 %1 的详情：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the output of step %1 of %2: %3</source>
+        <translation>无法读取 %2 中步骤 %1 的输出：%3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot export the lineage of %1: %2</source>
+        <translation>无法导出 %1 的血缘：%2</translation>
+    </message>
+    <message>
+        <source>Lineage of %1 written to %2</source>
+        <translation>%1 的血缘已写入 %2</translation>
+    </message>
+    <message>
+        <source>Task %1 did not start: %2</source>
+        <translation>任务 %1 未能启动：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>作业 %1 未能终止：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was not paused: %2</source>
+        <translation>作业 %1 未能暂停：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was not resumed: %2</source>
+        <translation>作业 %1 未能恢复：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was not dropped: %2</source>
+        <translation>作业 %1 未能删除：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was not restarted: %2</source>
+        <translation>作业 %1 未能重启：%2</translation>
+    </message>
+    <message>
+        <source>No savepoint was taken of job %1: %2</source>
+        <translation>未能为作业 %1 触发保存点：%2</translation>
+    </message>
+    <message>
+        <source>The state of job %1 was not refreshed: %2</source>
+        <translation>作业 %1 的状态未能刷新：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::Sqlflow</name>
+    <message>
+        <source>This address has no SQLFlow service (HTTP 404); check the URL</source>
+        <translation>该地址没有 SQLFlow 服务（HTTP 404），请检查 URL</translation>
+    </message>
+    <message>
+        <source>The proxy in front of SQLFlow could not reach it: %1</source>
+        <translation>SQLFlow 前面的代理无法连接 SQLFlow：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials (HTTP 401)</source>
+        <translation>服务器拒绝了凭据（HTTP 401）</translation>
+    </message>
+    <message>
+        <source>The server did not answer as SQLFlow: %1</source>
+        <translation>服务器的应答不符合 SQLFlow 协议：%1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>The server did not answer as SQLFlow (no code): %1</source>
+        <translation>服务器的应答不符合 SQLFlow 协议（缺少 code）：%1</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 without a message</source>
+        <translation>服务器返回 HTTP %1，但没有说明</translation>
+    </message>
+    <message>
+        <source>The server refused the request (code %1) without saying why</source>
+        <translation>服务器拒绝了请求（code %1），但没有说明原因</translation>
+    </message>
+    <message>
+        <source>SQLFlow refused the user id or secret key: %1</source>
+        <translation>SQLFlow 拒绝了用户 ID 或密钥：%1</translation>
+    </message>
+    <message>
+        <source>The token answer holds no token: %1</source>
+        <translation>Token 应答中没有 Token：%1</translation>
+    </message>
+    <message>
+        <source>SQLFlow could not analyse the SQL</source>
+        <translation>SQLFlow 无法分析该 SQL</translation>
+    </message>
+    <message>
+        <source>Partial success: some statements could not be analysed</source>
+        <translation>部分成功：有些语句无法分析</translation>
+    </message>
+    <message>
+        <source>Partial success: %1</source>
+        <translation>部分成功：%1</translation>
+    </message>
+    <message>
+        <source>SQLFlow has no job %1</source>
+        <translation>SQLFlow 中没有作业 %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer as SQLFlow: %1 (%2)</source>
+        <translation>服务器的应答不符合 SQLFlow 协议：%1（%2）</translation>
+    </message>
+    <message>
+        <source>the answer has no job</source>
+        <translation>应答中没有作业</translation>
+    </message>
+    <message>
+        <source>a summary of all jobs where one job was expected</source>
+        <translation>应为单个作业，却收到了所有作业的汇总</translation>
+    </message>
+    <message>
+        <source>the job has no jobId</source>
+        <translation>作业没有 jobId</translation>
+    </message>
+    <message>
+        <source>asked for job %1, the answer is about job %2</source>
+        <translation>请求的是作业 %1，应答的却是作业 %2</translation>
+    </message>
+    <message>
+        <source>The server did not answer as SQLFlow: no job summary (%1)</source>
+        <translation>服务器的应答不符合 SQLFlow 协议：没有作业汇总（%1）</translation>
+    </message>
+    <message>
+        <source>The server sent no lineage file but %1</source>
+        <translation>服务器发来的不是血缘文件，而是：%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SqlflowBackend</name>
+    <message>
+        <source>SQLFlow needs your user id (the “userId” of your account) with the secret key</source>
+        <translation>SQLFlow 需要您的用户 ID（即账号的“userId”）和密钥</translation>
+    </message>
+    <message>
+        <source>SQLFlow needs your user id (the “userId” of your account)</source>
+        <translation>SQLFlow 需要您的用户 ID（即账号的“userId”）</translation>
+    </message>
+    <message>
+        <source>No job id given</source>
+        <translation>未指定作业 ID</translation>
+    </message>
+    <message>
+        <source>SQLFlow needs the database vendor of the SQL (for example dbvoracle, dbvmssql, dbvhive); none was given</source>
+        <translation>SQLFlow 需要知道 SQL 的数据库类型（例如 dbvoracle、dbvmssql、dbvhive），但未指定</translation>
+    </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation>文件不存在：%1</translation>
+    </message>
+    <message>
+        <source>Not a file: %1</source>
+        <translation>不是文件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>No SQL files to analyse</source>
+        <translation>没有要分析的 SQL 文件</translation>
+    </message>
+    <message>
+        <source>SQLFlow answered the incremental submit to job %1 with another job, %2</source>
+        <translation>SQLFlow 对作业 %1 的增量提交返回了另一个作业 %2</translation>
+    </message>
+    <message>
+        <source>Job %1 deleted</source>
+        <translation>作业 %1 已删除</translation>
+    </message>
+    <message>
+        <source>Nowhere to write the lineage</source>
+        <translation>没有可写入血缘的位置</translation>
+    </message>
+    <message>
+        <source>The lineage of job %1 can be exported once SQLFlow has analysed it (success or partial_success); it is %2</source>
+        <translation>作业 %1 须在 SQLFlow 分析完成（success 或 partial_success）后才能导出血缘；当前状态为 %2</translation>
+    </message>
+    <message>
+        <source>Reporting a job's progress</source>
+        <translation>报告作业进度</translation>
+    </message>
+    <message>
+        <source>Reading a job's log</source>
+        <translation>读取作业日志</translation>
+    </message>
+    <message>
+        <source>Stopping a job</source>
+        <translation>停止作业</translation>
+    </message>
+    <message>
+        <source>Reading result sets</source>
+        <translation>读取结果集</translation>
+    </message>
+    <message>
+        <source>The files add up to more than %1 MB, more than JobDeck sends SQLFlow at once</source>
+        <translation>文件合计超过 %1 MB，超出 JobDeck 一次向 SQLFlow 发送的上限</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::StepTimeline</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
     </message>
 </context>
 <context>
@@ -929,6 +2183,13 @@ ORDER BY employees DESC;
     <message>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFile</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>cannot write %1</source>

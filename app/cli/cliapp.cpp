@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -185,7 +186,7 @@ void CliApp::setUpOptions()
         {QStringLiteral("refresh"), tr("status: make the server re-read the job's state first (Dinky).")},
         {QStringLiteral("unknown-timeout"),
          tr("--follow: give up after a job has stayed in the server's UNKNOWN state this long "
-            "(default 300)."),
+            "(default 300 seconds)."),
          QStringLiteral("SECONDS")},
         {QStringLiteral("output"),
          tr("Write to this file instead of standard output."),
@@ -284,7 +285,6 @@ std::optional<int> CliApp::start(const QStringList &arguments)
         {u"results", &Capabilities::results},
         {u"list", &Capabilities::history},
         {u"log", &Capabilities::log},
-        {u"progress", &Capabilities::progress},
         {u"run-task", &Capabilities::runTask},
         {u"restart", &Capabilities::restart},
         {u"savepoint", &Capabilities::savepoint}};
@@ -294,6 +294,11 @@ std::optional<int> CliApp::start(const QStringList &arguments)
             usageError(tr("'%1' is not available for %2 servers").arg(m_command, m_profile.kind));
             return UsageError;
         }
+    }
+    // Progress comes from a progress call, or with the job and its steps (Kylin).
+    if (m_command == u"progress" && !caps.progress && !caps.steps) {
+        usageError(tr("'%1' is not available for %2 servers").arg(m_command, m_profile.kind));
+        return UsageError;
     }
     if (m_parser.isSet(QStringLiteral("refresh")) && !caps.forceRefresh) {
         usageError(tr("--refresh is not available for %1 servers").arg(m_profile.kind));
@@ -919,6 +924,10 @@ void CliApp::readLogOnce(const Job &job, LogCursor cursor, qint64 fromLine)
 
 void CliApp::runProgress()
 {
+    if (!m_backend->capabilities().progress) {
+        runStepProgress();
+        return;
+    }
     withJob([this](const Job &job) {
         auto *reading = m_backend->progress(job);
         onFinished(reading, this, [this, job](const Result<ProgressReport> &report) {
@@ -952,6 +961,43 @@ void CliApp::runProgress()
                                   .arg(row.running)
                                   .arg(row.failed));
                 }
+            }
+            exitWith(Done);
+        });
+    });
+}
+
+void CliApp::runStepProgress()
+{
+    withJob([this](const Job &job) {
+        onFinished(m_backend->refresh(job), this, [this](const Result<Job> &current) {
+            if (!current) {
+                fail(current.error());
+                return;
+            }
+            int done = 0;
+            for (const JobStep &step : current->steps)
+                done += step.state == JobState::Succeeded ? 1 : 0;
+            if (m_json) {
+                QJsonArray steps;
+                for (const JobStep &step : current->steps)
+                    steps.append(QJsonObject{{QStringLiteral("step"), step.id},
+                                             {QStringLiteral("name"), step.name},
+                                             {QStringLiteral("state"), jobStateName(step.state)},
+                                             {QStringLiteral("raw"), step.rawStatus}});
+                emitEvent(
+                    {{QStringLiteral("event"), QStringLiteral("progress")},
+                     {QStringLiteral("job"), current->id},
+                     {QStringLiteral("progress"),
+                      current->progress >= 0 ? QJsonValue(current->progress) : QJsonValue(QJsonValue::Null)},
+                     {QStringLiteral("steps"), steps}});
+            } else {
+                printLine(current->progress >= 0 ? tr("%1%").arg(current->progress * 100, 0, 'f', 1)
+                                                 : tr("no progress reported yet"));
+                if (!current->steps.isEmpty())
+                    printLine(tr("  %1 of %2 steps done").arg(done).arg(current->steps.size()));
+                for (const JobStep &step : current->steps)
+                    printLine(tr("  %1: %2").arg(step.name, jobStateDisplayName(step.state)));
             }
             exitWith(Done);
         });
@@ -1425,7 +1471,7 @@ void CliApp::runLineage()
                            {QStringLiteral("output"), path},
                            {QStringLiteral("bytes"), *bytes}});
             else if (file)
-                diagnose(tr("wrote %1 (%2 bytes)").arg(path).arg(*bytes));
+                diagnose(tr("wrote %1 (%2)").arg(path, QLocale().formattedDataSize(*bytes)));
             exitWith(Done);
         });
     });

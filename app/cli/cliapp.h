@@ -47,6 +47,7 @@ private:
     void runStatus();
     void runLog();
     void runProgress();
+    void runStepProgress(); // progress with the job and its steps, for backends without a progress call
     void runKill();
     void runList();
     void runResults();

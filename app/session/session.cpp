@@ -276,25 +276,26 @@ JobActions Session::availableActions(const QString &jobId) const
     return m_backend->availableActions(known);
 }
 
-QString Session::actionName(JobAction action) const
+QString Session::actionFailure(JobAction action, const QString &jobId, const QString &reason) const
 {
+    // Whole sentences per action: translations cannot be built from pieces.
     switch (action) {
     case JobAction::Kill:
-        return tr("kill");
+        return tr("Job %1 was not stopped: %2").arg(jobId, reason);
     case JobAction::Pause:
-        return tr("pause");
+        return tr("Job %1 was not paused: %2").arg(jobId, reason);
     case JobAction::Resume:
-        return tr("resume");
+        return tr("Job %1 was not resumed: %2").arg(jobId, reason);
     case JobAction::Drop:
-        return tr("drop");
+        return tr("Job %1 was not dropped: %2").arg(jobId, reason);
     case JobAction::Restart:
-        return tr("restart");
+        return tr("Job %1 was not restarted: %2").arg(jobId, reason);
     case JobAction::Savepoint:
-        return tr("take a savepoint of");
+        return tr("No savepoint was taken of job %1: %2").arg(jobId, reason);
     case JobAction::ForceRefresh:
-        return tr("refresh the state of");
+        return tr("The state of job %1 was not refreshed: %2").arg(jobId, reason);
     }
-    return {};
+    return reason;
 }
 
 void Session::perform(JobAction action, const QString &jobId)
@@ -351,8 +352,7 @@ void Session::perform(JobAction action, const QString &jobId)
 void Session::finishAction(const QString &jobId, JobAction action, const Result<Job> &result)
 {
     if (!result) {
-        const QString message
-            = tr("Cannot %1 job %2: %3").arg(actionName(action), jobId, result.error().describe());
+        const QString message = actionFailure(action, jobId, result.error().describe());
         Q_EMIT notice(message);
         Q_EMIT actionFinished(jobId, action, false, message);
         return;
@@ -369,9 +369,8 @@ void Session::finishAction(const QString &jobId, JobAction action, const Result<
 
 void Session::finishAction(const QString &jobId, JobAction action, const Result<QString> &result)
 {
-    const QString message
-        = result ? tr("Job %1: %2").arg(jobId, *result)
-                 : tr("Cannot %1 job %2: %3").arg(actionName(action), jobId, result.error().describe());
+    const QString message = result ? tr("Job %1: %2").arg(jobId, *result)
+                                   : actionFailure(action, jobId, result.error().describe());
     Q_EMIT notice(message);
     Q_EMIT actionFinished(jobId, action, bool(result), message);
 }

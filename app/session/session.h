@@ -104,7 +104,7 @@ private:
     void connectMonitor();
     void finishAction(const QString &jobId, JobAction action, const Result<Job> &result);
     void finishAction(const QString &jobId, JobAction action, const Result<QString> &result);
-    QString actionName(JobAction action) const;
+    QString actionFailure(JobAction action, const QString &jobId, const QString &reason) const;
     void refreshList();
     void follow(const Job &job);
     void setState(State state, const QString &message);

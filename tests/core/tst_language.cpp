@@ -1,10 +1,17 @@
+#include "backends/dinky/dinkyprotocol.h"
+#include "backends/kylin/kylinprotocol.h"
+#include "backends/linkis/linkisprotocol.h"
+#include "backends/sqlflow/sqlflowprotocol.h"
 #include "i18n/language.h"
 #include "i18n/translations.h"
+#include "net/httpclient.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace JobDeck;
 
@@ -98,6 +105,36 @@ private Q_SLOTS:
         };
         QCOMPARE(rows(1), QStringLiteral("Result 1 (1 row)"));
         QCOMPARE(rows(3), QStringLiteral("Result 1 (3 rows)"));
+    }
+
+    void protocolErrorsSpeakChinese()
+    {
+        // The decoders' messages come from the catalogue too: an HTML page where JSON belongs,
+        // decoded with Chinese on, must not come out in English (each decoder's context has
+        // to be the one lupdate filed its strings under).
+        HttpResponse html;
+        html.url = QUrl(QStringLiteral("http://127.0.0.1:1/x"));
+        html.status = 200;
+        html.contentType = "text/html";
+        html.body = "<html><head><title>Login</title></head><body>login</body></html>";
+        const auto messages = [&html] {
+            return QStringList{Linkis::decodeEnvelope(html).error().message,
+                               Kylin::decodeBody(html, true).error().message,
+                               Dinky::decodeEnvelope(html).error().message,
+                               Sqlflow::decodeAnswer(html).error().message};
+        };
+        const QStringList english = messages();
+        Translations translations;
+        QVERIFY(translations.setLanguage(Language::Chinese));
+        const QStringList chinese = messages();
+        QVERIFY(translations.setLanguage(Language::English));
+        for (qsizetype i = 0; i < english.size(); ++i) {
+            QVERIFY2(chinese.at(i) != english.at(i), qPrintable(english.at(i)));
+            QVERIFY2(std::any_of(chinese.at(i).cbegin(),
+                                 chinese.at(i).cend(),
+                                 [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; }),
+                     qPrintable(chinese.at(i)));
+        }
     }
 };
 

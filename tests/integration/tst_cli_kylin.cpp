@@ -159,6 +159,15 @@ private Q_SLOTS:
             QVERIFY(row.contains(u"ended"));
         }
 
+        // No progress call in Kylin: the job's percentage and its steps answer `progress`.
+        const Run progress = runCli(
+            connection(*sim) + QStringList{QStringLiteral("--json"), QStringLiteral("progress"), uuid});
+        QVERIFY2(progress.exitCode == 0, qPrintable(explain(progress)));
+        const QList<QJsonObject> reports = progress.eventsNamed(QStringLiteral("progress"));
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.first().value(u"progress").toDouble(), 1.0);
+        QCOMPARE(reports.first().value(u"steps").toArray().size(), 3);
+
         const Run output = runCli(connection(*sim)
                                   + QStringList{QStringLiteral("step-output"), uuid, QStringLiteral("1")});
         QVERIFY2(output.exitCode == 0, qPrintable(explain(output)));

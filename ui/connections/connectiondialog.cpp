@@ -230,24 +230,24 @@ void ConnectionDialog::retranslateUi()
     m_listLabel->setText(tr("&Saved connections:"));
     m_add->setText(tr("&Add"));
     m_duplicate->setText(tr("&Duplicate"));
-    m_rename->setText(tr("Re&name"));
-    m_remove->setText(tr("Remo&ve"));
+    m_rename->setText(tr("Rena&me"));
+    m_remove->setText(tr("&Remove"));
     const bool token = m_auth->currentData().toString() == u"token";
     setRowLabel(m_form, m_name, tr("&Name:"));
     setRowLabel(m_form, m_kind, tr("&Kind:"));
     setRowLabel(m_form, m_url, tr("&URL:"));
-    setRowLabel(m_form, m_user, tr("U&ser:"));
+    setRowLabel(m_form, m_user, tr("Us&er:"));
     setRowLabel(m_form, m_auth, tr("Sign in &with:"));
-    setRowLabel(m_form, m_secret, token ? tr("&Token:") : tr("&Password:"));
+    setRowLabel(m_form, m_secret, token ? tr("T&oken:") : tr("&Password:"));
     setRowLabel(m_form, m_proxyUser, tr("Pro&xy user:"));
     setRowLabel(m_form, m_creator, tr("&Creator:"));
-    setRowLabel(m_form, m_project, tr("&Project:"));
+    setRowLabel(m_form, m_project, tr("Pro&ject:"));
     setRowLabel(m_form, m_kylinVersion, tr("Server &version:"));
-    setRowLabel(m_form, m_tenant, tr("&Tenant:"));
+    setRowLabel(m_form, m_tenant, tr("Tenant &ID:"));
     setRowLabel(m_form, m_dinkyVersion, tr("Server &version:"));
-    setRowLabel(m_form, m_dbVendor, tr("&Database vendor:"));
+    setRowLabel(m_form, m_dbVendor, tr("Data&base vendor:"));
     setRowLabel(m_form, m_timeZone, tr("Server time &zone:"));
-    setRowLabel(m_form, m_timeout, tr("Request time&out:"));
+    setRowLabel(m_form, m_timeout, tr("Re&quest timeout:"));
     m_auth->setItemText(0, tr("Password"));
     m_auth->setItemText(1, tr("Token"));
     m_kylinVersion->setItemText(0, tr("Detect"));
@@ -265,7 +265,7 @@ void ConnectionDialog::retranslateUi()
            "UTC+08:00"));
     m_test->setText(tr("&Test Connection"));
     m_test->setToolTip(tr("Connect with these settings, without saving them"));
-    m_save->setText(tr("Sa&ve"));
+    m_save->setText(tr("&Save"));
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
         if (item->data(Qt::UserRole).toString() == QLatin1StringView(ListDataLocal)) {
@@ -321,7 +321,7 @@ void ConnectionDialog::updateSecretPlaceholder()
             token ? tr("a token is stored in the system keychain; type to replace it")
                   : tr("a password is stored in the system keychain; type to replace it"));
     else if (!m_secretSource.isEmpty())
-        m_secret->setPlaceholderText(tr("the original's, copied on Save; type to replace it"));
+        m_secret->setPlaceholderText(tr("kept from the copied connection; type to replace it"));
     else
         m_secret->setPlaceholderText(tr("kept in the system keychain on Save"));
 }

@@ -356,7 +356,7 @@ void MainWindow::retranslateUi()
     m_resumeAction->setText(tr("Res&ume Job"));
     m_resumeAction->setToolTip(tr("Continue the selected paused job"));
     m_restartAction->setText(tr("Re&start Job"));
-    m_savepointAction->setText(tr("Take a Save&point"));
+    m_savepointAction->setText(tr("Take a Sa&vepoint"));
     m_refreshStateAction->setText(tr("Re&fresh State"));
     m_refreshStateAction->setToolTip(tr("Ask the server to read the job's state again at its source"));
     m_dropAction->setText(tr("&Drop Job…"));

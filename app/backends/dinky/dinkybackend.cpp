@@ -97,8 +97,8 @@ bool DinkyBackend::canUseUiApi() const
 BackendError DinkyBackend::needsLogin(const QString &what) const
 {
     return BackendError{BackendError::Kind::Authentication,
-                        tr("%1 needs a Dinky login (a user and password, or a token); the OpenAPI "
-                           "calls (run a task, status, cancel, restart, savepoint) work without")
+                        tr("%1 needs a Dinky login (a user and password, or a token); running a task, its "
+                           "status, cancel, restart and savepoint work without one")
                             .arg(what),
                         m_profile.url,
                         0,

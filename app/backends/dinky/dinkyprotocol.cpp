@@ -18,7 +18,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Dinky", text);
+    return QCoreApplication::translate("JobDeck::Dinky", text);
 }
 
 const QTimeZone &defaultZone()
@@ -428,7 +428,7 @@ Result<ProcessLog> decodeProcess(const Envelope &envelope)
     if (envelope.data.isNull() || envelope.data.isUndefined())
         return log;
     if (!envelope.data.isObject())
-        return failure(BackendError::Kind::Protocol, tr("The process answer is not a process"));
+        return failure(BackendError::Kind::Protocol, tr("The console log answer holds no process record"));
     const QJsonObject process = envelope.data.toObject();
     log.text = process.value(QLatin1StringView("log")).toString();
     log.status = process.value(QLatin1StringView("status")).toString();

@@ -19,7 +19,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Kylin", text);
+    return QCoreApplication::translate("JobDeck::Kylin", text);
 }
 
 QJsonValue field(const QJsonObject &object, const char *key)
@@ -409,10 +409,11 @@ Result<JobPage> decodeJobList(const HttpResponse &response, Generation generatio
             rows = field(data, "value").toArray();
             page.totalRows = std::max<qint64>(-1, jsonInteger(field(data, "total_size"), -1));
         } else {
-            return std::unexpected(makeError(
-                BackendError::Kind::Protocol,
-                tr("The job list has neither jobs nor value: %1").arg(HttpClient::describeBody(response)),
-                response));
+            return std::unexpected(
+                makeError(BackendError::Kind::Protocol,
+                          tr("The job list answer has neither a “jobs” nor a “value” field: %1")
+                              .arg(HttpClient::describeBody(response)),
+                          response));
         }
     } else {
         return std::unexpected(

@@ -20,7 +20,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Linkis", text);
+    return QCoreApplication::translate("JobDeck::Linkis", text);
 }
 
 bool hasCjk(QStringView text)

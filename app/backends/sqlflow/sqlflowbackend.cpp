@@ -305,7 +305,7 @@ Pending<Job> *SqlflowBackend::submit(const SubmitRequest &submission)
             return refuse(tr("Not a file: %1").arg(path));
         total += info.size();
         if (total > MaxUploadBytes)
-            return refuse(tr("The files add up to more than %1 MB, more than SQLFlow is sent at once")
+            return refuse(tr("The files add up to more than %1 MB, more than JobDeck sends SQLFlow at once")
                               .arg(MaxUploadBytes >> 20));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))

@@ -20,7 +20,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Sqlflow", text);
+    return QCoreApplication::translate("JobDeck::Sqlflow", text);
 }
 
 QString text(const QJsonObject &object, const char *key)
