@@ -13,8 +13,15 @@ Session::Session(std::optional<ConnectionProfile> profile, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
     , m_runtimeFile(LocalServerInfo::defaultPath())
+    , m_listTimer(new QTimer(this))
     , m_jobs(new JobListModel(this))
-{}
+{
+    m_listTimer->setSingleShot(true);
+    connect(m_listTimer, &QTimer::timeout, this, [this] {
+        if (m_backend && m_state == State::Ready)
+            refreshList();
+    });
+}
 
 Session::Session(std::unique_ptr<Backend> backend, const ConnectionProfile &profile, QObject *parent)
     : Session(profile, parent)
@@ -144,18 +151,44 @@ void Session::refreshList()
 {
     ListQuery query;
     query.pageSize = 100;
-    onFinished(m_backend->list(query), this, [this](const Result<JobPage> &page) {
+    Backend *backend = m_backend.get();
+    onFinished(m_backend->list(query), this, [this, backend](const Result<JobPage> &page) {
+        if (backend != m_backend.get())
+            return; // an answer for a connection since replaced
+        scheduleListRefresh();
         if (!page) {
             Q_EMIT notice(tr("Cannot list the jobs: %1").arg(page.error().describe()));
             return;
         }
-        m_jobs->upsert(page->jobs);
-        // Jobs still running (from an earlier console, or started elsewhere) are picked up.
-        for (const Job &job : page->jobs) {
+        for (Job job : page->jobs) {
+            const bool known = m_jobs->rowOf(job.id) >= 0;
+            // Followed jobs are kept current by the monitor; the list only adds what it
+            // does not know (submitted elsewhere) and what changed while nobody watched.
+            if (known && m_monitor && m_monitor->isFollowing(job.id))
+                continue;
+            if (known) {
+                const Job current = m_jobs->job(job.id);
+                if (current.rawStatus == job.rawStatus && current.state == job.state)
+                    continue;
+                if (job.steps.isEmpty())
+                    job.steps = current.steps;
+            }
+            m_jobs->upsert(job);
+            // Jobs still running (from an earlier console, or started elsewhere) are picked up.
             if (!job.isTerminal())
                 follow(job);
         }
     });
+}
+
+void Session::scheduleListRefresh()
+{
+    // The web consoles reload their job lists every 5 s (kystudio, dinky-web); a desktop
+    // console following its own jobs closely can look for others less often.
+    if (!m_backend || m_state != State::Ready)
+        return;
+    m_listTimer->start(m_listRefreshMs > 0 ? m_listRefreshMs
+                                           : std::max(10000, 2 * m_backend->defaultPollIntervalMs()));
 }
 
 void Session::follow(const Job &job)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointF>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -42,6 +43,9 @@ public:
     // For the local connection: where the runtime file is (tests use their own).
     void setRuntimeFile(const QString &path);
     void setLanguage(Language language);
+    // How often the job list is read again for jobs started elsewhere; 0 = the default
+    // (twice the backend's poll interval, at least 10 s).
+    void setListRefreshIntervalMs(int ms) { m_listRefreshMs = ms; }
 
     void start();
     State state() const { return m_state; }
@@ -106,6 +110,7 @@ private:
     void finishAction(const QString &jobId, JobAction action, const Result<QString> &result);
     QString actionFailure(JobAction action, const QString &jobId, const QString &reason) const;
     void refreshList();
+    void scheduleListRefresh();
     void follow(const Job &job);
     void setState(State state, const QString &message);
     void loadResultPages(const QString &jobId,
@@ -120,6 +125,8 @@ private:
     std::unique_ptr<Backend> m_backend;
     bool m_givenBackend = false; // made elsewhere: connect it as it is
     JobMonitor *m_monitor = nullptr;
+    QTimer *m_listTimer; // looks for jobs started elsewhere
+    int m_listRefreshMs = 0;
     JobListModel *m_jobs;
     State m_state = State::Idle;
     QHash<QString, QStringList> m_logs;

@@ -379,6 +379,7 @@ private Q_SLOTS:
         profile.secret = QStringLiteral("KYLIN");
         profile.requestTimeoutMs = 20000;
         Session session(profile);
+        session.setListRefreshIntervalMs(200);
         MainWindow window(nullptr);
         window.setSession(&session);
         window.show();
@@ -386,6 +387,11 @@ private Q_SLOTS:
         session.start();
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::Ready, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowCount(), 2, 20000);
+        // A job started elsewhere (another console, a scheduler) shows up by itself.
+        Sim::KylinSimulator::JobSpec elsewhere;
+        elsewhere.status = QStringLiteral("FINISHED");
+        const QString other = sim.addJob(elsewhere);
+        QTRY_VERIFY_WITH_TIMEOUT(session.jobs()->rowOf(other) >= 0, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->job(running).rawStatus, QStringLiteral("RUNNING"), 20000);
 
         selectJob(window, running);
