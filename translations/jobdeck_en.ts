@@ -17,6 +17,10 @@
             <numerusform>“%1” (HTTP %2, %n bytes)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
+        <translation><numerusform>The answer stopped arriving within the request's time (%n byte received)</numerusform><numerusform>The answer stopped arriving within the request's time (%n bytes received)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::KylinBackend</name>

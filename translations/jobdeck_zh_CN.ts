@@ -217,10 +217,6 @@
         <translation>“%1”不是服务器地址</translation>
     </message>
     <message>
-        <source>--timeout needs a number of seconds</source>
-        <translation>--timeout 需要秒数</translation>
-    </message>
-    <message>
         <source>--password-stdin and --token-stdin exclude each other</source>
         <translation>--password-stdin 与 --token-stdin 不能同时使用</translation>
     </message>
@@ -239,10 +235,6 @@
     <message>
         <source>submitted %1</source>
         <translation>已提交 %1</translation>
-    </message>
-    <message>
-        <source>--interval needs a number of seconds</source>
-        <translation>--interval 需要秒数</translation>
     </message>
     <message>
         <source>[%1] %2</source>
@@ -461,10 +453,6 @@
         <translation>未知时区“%1”</translation>
     </message>
     <message>
-        <source>--unknown-timeout needs a number of seconds</source>
-        <translation>--unknown-timeout 需要秒数</translation>
-    </message>
-    <message>
         <source>%1 has been in the server's %2 state for %3 s: the server lost track of it. 'status --refresh %1' asks it to look again.</source>
         <translation>%1 在服务器上处于 %2 状态已有 %3 秒：服务器已失去对它的跟踪。运行“status --refresh %1”可让服务器重新查询。</translation>
     </message>
@@ -539,6 +527,18 @@
     <message>
         <source>wrote %1 (%2)</source>
         <translation>已写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds (at most 30 days)</source>
+        <translation>--timeout 需要一个秒数（最多 30 天）</translation>
+    </message>
+    <message>
+        <source>--interval needs a number of seconds (at most 30 days)</source>
+        <translation>--interval 需要一个秒数（最多 30 天）</translation>
+    </message>
+    <message>
+        <source>--unknown-timeout needs a number of seconds (at most 30 days)</source>
+        <translation>--unknown-timeout 需要一个秒数（最多 30 天）</translation>
     </message>
 </context>
 <context>
@@ -973,6 +973,10 @@
         <source>%1 needs a Dinky login (a user and password, or a token); running a task, its status, cancel, restart and savepoint work without one</source>
         <translation>%1 需要登录 Dinky（用户名和密码，或 Token）；运行任务、查询状态、取消、重启和保存点无需登录</translation>
     </message>
+    <message>
+        <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky's web console</source>
+        <translation>Dinky 0.7 需要 Flink 作业 ID 和 JobManager 地址才能停止作业，而 JobDeck 只知道它自己启动的运行的这些信息；请改为通过保存点停止，或在 Dinky 网页控制台中停止</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::HttpClient</name>
@@ -1047,6 +1051,10 @@
     <message>
         <source>the output was closed</source>
         <translation>输出已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
+        <translation><numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1936,6 +1944,10 @@ ORDER BY employees DESC;
     <message>
         <source>The state of job %1 was not refreshed: %2</source>
         <translation>作业 %1 的状态未能刷新：%2</translation>
+    </message>
+    <message>
+        <source>The lineage of %1 cannot be exported: not connected to %2</source>
+        <translation>无法导出 %1 的血缘：尚未连接到 %2</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,8 @@ std::optional<qint64> parseDurationMs(const QString &text)
     const auto match = pattern.match(text.trimmed().toLower());
     if (!match.hasMatch())
         return std::nullopt;
+    if (match.captured(1).size() > 9)
+        return std::nullopt; // more than a billion weeks: no, and no overflow either
     const qint64 value = match.captured(1).toLongLong();
     const QString unit = match.captured(2);
     const qint64 factor = unit == u"m"   ? 60
@@ -73,6 +75,17 @@ std::optional<qint64> parseDurationMs(const QString &text)
                           : unit == u"w" ? 604800
                                          : 1;
     return value * factor * 1000;
+}
+
+// A number of seconds from the command line as milliseconds: positive, at most 30 days (a
+// timer's interval is an int of milliseconds, and nobody waits longer).
+std::optional<int> secondsToMs(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !(seconds > 0) || seconds > 30.0 * 86400)
+        return std::nullopt;
+    return std::max(1, int(seconds * 1000));
 }
 
 QString csvField(const QString &value)
@@ -272,37 +285,11 @@ std::optional<int> CliApp::start(const QStringList &arguments)
     }
     m_backend->setLanguage(language);
 
-    // Commands a backend has no way to do are usage errors, said before any network traffic.
-    static const QList<std::pair<QStringView, bool Capabilities::*>> needs{
-        {u"submit", &Capabilities::submit},
-        {u"kill", &Capabilities::kill},
-        {u"pause", &Capabilities::pause},
-        {u"resume", &Capabilities::resume},
-        {u"drop", &Capabilities::drop},
-        {u"steps", &Capabilities::steps},
-        {u"step-output", &Capabilities::steps},
-        {u"lineage", &Capabilities::lineage},
-        {u"results", &Capabilities::results},
-        {u"list", &Capabilities::history},
-        {u"log", &Capabilities::log},
-        {u"run-task", &Capabilities::runTask},
-        {u"restart", &Capabilities::restart},
-        {u"savepoint", &Capabilities::savepoint}};
-    const Capabilities caps = m_backend->capabilities();
-    for (const auto &[command, capability] : needs) {
-        if (m_command == command && !(caps.*capability)) {
-            usageError(tr("'%1' is not available for %2 servers").arg(m_command, m_profile.kind));
-            return UsageError;
-        }
-    }
-    // Progress comes from a progress call, or with the job and its steps (Kylin).
-    if (m_command == u"progress" && !caps.progress && !caps.steps) {
-        usageError(tr("'%1' is not available for %2 servers").arg(m_command, m_profile.kind));
-        return UsageError;
-    }
-    if (m_parser.isSet(QStringLiteral("refresh")) && !caps.forceRefresh) {
-        usageError(tr("--refresh is not available for %1 servers").arg(m_profile.kind));
-        return UsageError;
+    // A secret still to come from the keychain may widen what the backend can do (Dinky's
+    // UI API needs a login): check the command once it is there.
+    if (!m_secretFromKeychain) {
+        if (const auto code = checkCapabilities())
+            return code;
     }
     if (m_command == u"lineage") {
         const QString format = m_parser.value(QStringLiteral("format")).toLower();
@@ -355,6 +342,43 @@ std::optional<int> CliApp::start(const QStringList &arguments)
     return std::nullopt;
 }
 
+std::optional<int> CliApp::checkCapabilities()
+{
+    // Commands a backend has no way to do are usage errors, said before any network traffic.
+    static const QList<std::pair<QStringView, bool Capabilities::*>> needs{
+        {u"submit", &Capabilities::submit},
+        {u"kill", &Capabilities::kill},
+        {u"pause", &Capabilities::pause},
+        {u"resume", &Capabilities::resume},
+        {u"drop", &Capabilities::drop},
+        {u"steps", &Capabilities::steps},
+        {u"step-output", &Capabilities::steps},
+        {u"lineage", &Capabilities::lineage},
+        {u"results", &Capabilities::results},
+        {u"list", &Capabilities::history},
+        {u"log", &Capabilities::log},
+        {u"run-task", &Capabilities::runTask},
+        {u"restart", &Capabilities::restart},
+        {u"savepoint", &Capabilities::savepoint}};
+    const Capabilities caps = m_backend->capabilities();
+    for (const auto &[command, capability] : needs) {
+        if (m_command == command && !(caps.*capability)) {
+            usageError(tr("'%1' is not available for %2 servers").arg(m_command, m_profile.kind));
+            return UsageError;
+        }
+    }
+    // Progress comes from a progress call, or with the job and its steps (Kylin).
+    if (m_command == u"progress" && !caps.progress && !caps.steps) {
+        usageError(tr("'%1' is not available for %2 servers").arg(m_command, m_profile.kind));
+        return UsageError;
+    }
+    if (m_parser.isSet(QStringLiteral("refresh")) && !caps.forceRefresh) {
+        usageError(tr("--refresh is not available for %1 servers").arg(m_profile.kind));
+        return UsageError;
+    }
+    return std::nullopt;
+}
+
 void CliApp::readKeychainSecret(Language language)
 {
     auto *store = new ProfileStore(this);
@@ -376,6 +400,10 @@ void CliApp::readKeychainSecret(Language language)
         m_profile.secret = *secret;
         m_backend = createBackend(m_profile, nullptr); // the kind was checked before
         m_backend->setLanguage(language);
+        if (const auto code = checkCapabilities()) {
+            exitWith(*code);
+            return;
+        }
         connectAndRun();
     });
 }
@@ -483,13 +511,12 @@ std::optional<int> CliApp::readProfile()
     if (m_parser.isSet(QStringLiteral("server-version")))
         m_profile.serverVersion = value("server-version");
     if (m_parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = value("timeout").toDouble(&ok);
-        if (!ok || seconds <= 0) {
-            usageError(tr("--timeout needs a number of seconds"));
+        const std::optional<int> ms = secondsToMs(value("timeout"));
+        if (!ms) {
+            usageError(tr("--timeout needs a number of seconds (at most 30 days)"));
             return UsageError;
         }
-        m_profile.requestTimeoutMs = int(seconds * 1000);
+        m_profile.requestTimeoutMs = *ms;
     }
     return std::nullopt;
 }
@@ -519,7 +546,8 @@ std::optional<int> CliApp::readSecret()
         m_profile.secret = env.value(QStringLiteral("JOBDECK_PASSWORD"));
         m_profile.auth = ConnectionProfile::Auth::Password;
     }
-    if (m_profile.user.isEmpty())
+    // SQLFlow's user is an account id, and none means the on-premise server's fixed one.
+    if (m_profile.user.isEmpty() && m_profile.kind != u"sqlflow")
         m_profile.user = env.value(QStringLiteral("USER"));
     // Dinky's OpenAPI runs without a login, and an on-premise SQLFlow takes no token.
     const bool credentialsOptional = m_profile.kind == u"dinky" || m_profile.kind == u"sqlflow";
@@ -645,14 +673,13 @@ void CliApp::follow(const Job &job, qint64 fromLine)
 {
     MonitorPolicy policy;
     if (m_parser.isSet(QStringLiteral("interval"))) {
-        bool ok = false;
-        const double seconds = m_parser.value(QStringLiteral("interval")).toDouble(&ok);
-        if (!ok || seconds <= 0) {
-            usageError(tr("--interval needs a number of seconds"));
+        const std::optional<int> ms = secondsToMs(m_parser.value(QStringLiteral("interval")));
+        if (!ms) {
+            usageError(tr("--interval needs a number of seconds (at most 30 days)"));
             exitWith(UsageError);
             return;
         }
-        policy.baseIntervalMs = std::max(1, int(seconds * 1000));
+        policy.baseIntervalMs = *ms;
         policy.fastIntervalMs = policy.baseIntervalMs;
         policy.firstBackoffMs = std::min(policy.firstBackoffMs, policy.baseIntervalMs);
     }
@@ -661,14 +688,13 @@ void CliApp::follow(const Job &job, qint64 fromLine)
     // Nor when the server has lost track of the job (Dinky UNKNOWN), which may last for good.
     int unknownTimeoutMs = 300000;
     if (m_parser.isSet(QStringLiteral("unknown-timeout"))) {
-        bool ok = false;
-        const double seconds = m_parser.value(QStringLiteral("unknown-timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0) {
-            usageError(tr("--unknown-timeout needs a number of seconds"));
+        const std::optional<int> ms = secondsToMs(m_parser.value(QStringLiteral("unknown-timeout")));
+        if (!ms) {
+            usageError(tr("--unknown-timeout needs a number of seconds (at most 30 days)"));
             exitWith(UsageError);
             return;
         }
-        unknownTimeoutMs = std::max(1, int(seconds * 1000));
+        unknownTimeoutMs = *ms;
     }
     m_unknownTimer = new QTimer(this);
     m_unknownTimer->setSingleShot(true);

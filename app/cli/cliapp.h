@@ -38,6 +38,8 @@ private:
     void setUpOptions();
     std::optional<int> readProfile();
     std::optional<int> readSecret();
+    // The command against what the backend can do; an exit code when it cannot.
+    std::optional<int> checkCapabilities();
     QString connectionKey() const;
     Job withKnownIds(Job job) const;
 

@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace JobDeck {
@@ -28,6 +29,12 @@ struct JobMonitor::Tracked
 };
 
 namespace {
+// Intervals are computed in 64 bits and kept within a day: a timer takes an int.
+int clampedInterval(qint64 ms)
+{
+    return int(std::clamp<qint64>(ms, 0, 24LL * 3600 * 1000));
+}
+
 int jittered(int ms, double spread)
 {
     const double factor = 1.0 + spread * (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0);
@@ -294,12 +301,12 @@ int JobMonitor::intervalFor(const Tracked &tracked) const
     // A job in an unknown state (Dinky UNKNOWN: the server lost track of it) may stay so for
     // good: it is asked at the slowest idle rate from the start, not young or fast.
     if (tracked.job.state == JobState::Unknown && !tracked.job.rawStatus.isEmpty())
-        return m_policy.baseIntervalMs * std::max(1, m_policy.maxIdleFactor);
+        return clampedInterval(qint64(m_policy.baseIntervalMs) * std::max(1, m_policy.maxIdleFactor));
     if (tracked.followed.elapsed() < m_policy.youngForMs || tracked.logGrewThisRound)
         return m_policy.fastIntervalMs;
     const int steps = std::min(tracked.idleRounds / std::max(1, m_policy.idleRoundsPerStep),
                                std::max(0, m_policy.maxIdleFactor - 1));
-    return m_policy.baseIntervalMs * (1 + steps);
+    return clampedInterval(qint64(m_policy.baseIntervalMs) * (1 + steps));
 }
 
 void JobMonitor::scheduleNext(Tracked &tracked, bool immediately)

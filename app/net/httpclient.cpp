@@ -12,6 +12,25 @@
 
 namespace JobDeck {
 
+BackendError HttpClient::cutAnswer(int networkError, qint64 received, const QUrl &url, int status)
+{
+    const int count = int(qMin<qint64>(received, INT_MAX));
+    // A transfer timeout (Qt reports it as cancelled) is not a dropped connection.
+    if (networkError == QNetworkReply::OperationCanceledError)
+        return BackendError{
+            BackendError::Kind::Timeout,
+            tr("The answer stopped arriving within the request's time (%n bytes received)", nullptr, count),
+            url,
+            status,
+            {}};
+    return BackendError{
+        BackendError::Kind::Connection,
+        tr("The connection was lost while reading the answer (%n bytes received)", nullptr, count),
+        url,
+        status,
+        {}};
+}
+
 namespace {
 
 BackendError::Kind kindOf(QNetworkReply::NetworkError error)
@@ -98,7 +117,10 @@ QUrl HttpClient::urlFor(const HttpRequest &request) const
     return url;
 }
 
-QNetworkReply *HttpClient::start(const HttpRequest &request, Pending<HttpResponse> *call, const QUrl &url)
+QNetworkReply *HttpClient::start(const HttpRequest &request,
+                                 Pending<HttpResponse> *call,
+                                 const QUrl &url,
+                                 bool capped)
 {
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
         call->finish(failure(BackendError::Kind::Connection,
@@ -146,18 +168,21 @@ QNetworkReply *HttpClient::start(const HttpRequest &request, Pending<HttpRespons
         reply->abort();
         reply->deleteLater();
     });
-    connect(
-        reply, &QNetworkReply::downloadProgress, reply, [this, reply, call, url](qint64 received, qint64) {
-            if (received <= m_maxResponseBytes)
-                return;
-            call->finish(failure(
-                BackendError::Kind::Protocol,
-                tr("The answer is larger than %1 MB; stopped reading it").arg(m_maxResponseBytes >> 20),
-                url));
-            reply->disconnect();
-            reply->abort();
-            reply->deleteLater();
-        });
+    connect(reply,
+            &QNetworkReply::downloadProgress,
+            reply,
+            [this, reply, call, url, capped](qint64 received, qint64) {
+                // A download streams to its sink: only answers held in memory are capped.
+                if (!capped || received <= m_maxResponseBytes)
+                    return;
+                call->finish(failure(
+                    BackendError::Kind::Protocol,
+                    tr("The answer is larger than %1 MB; stopped reading it").arg(m_maxResponseBytes >> 20),
+                    url));
+                reply->disconnect();
+                reply->abort();
+                reply->deleteLater();
+            });
     return reply;
 }
 
@@ -165,7 +190,7 @@ Pending<HttpResponse> *HttpClient::send(const HttpRequest &request)
 {
     auto *call = new Pending<HttpResponse>(this);
     const QUrl url = urlFor(request);
-    QNetworkReply *reply = start(request, call, url);
+    QNetworkReply *reply = start(request, call, url, true);
     if (!reply)
         return call;
     connect(reply,
@@ -229,7 +254,7 @@ Pending<HttpResponse> *HttpClient::download(const HttpRequest &request,
         call->finish(failure(BackendError::Kind::Connection, tr("Nowhere to write the download"), url));
         return call;
     }
-    QNetworkReply *reply = start(request, call, url);
+    QNetworkReply *reply = start(request, call, url, false);
     if (!reply)
         return call;
     auto state = std::make_shared<Download>();
@@ -323,13 +348,11 @@ void HttpClient::onDownloadFinished(const std::shared_ptr<Download> &d)
     if (networkError == QNetworkReply::RemoteHostClosedError
         || networkError == QNetworkReply::OperationCanceledError) {
         d->done = true;
-        const qint64 received = d->written + d->held.size();
-        d->call->finish(failure(BackendError::Kind::Connection,
-                                tr("The connection was lost while reading the answer (%n bytes received)",
-                                   nullptr,
-                                   int(qMin<qint64>(received, INT_MAX))),
-                                d->url,
-                                d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+        d->call->finish(std::unexpected(
+            cutAnswer(networkError,
+                      d->written + d->held.size(),
+                      d->url,
+                      d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())));
         return;
     }
     if (d->mode == Download::Mode::Probing) {
@@ -408,12 +431,7 @@ void HttpClient::onFinished(QNetworkReply *reply,
     // A connection dropped in the middle of the body still has a status: the body is cut.
     if (reply->error() == QNetworkReply::RemoteHostClosedError
         || reply->error() == QNetworkReply::OperationCanceledError) {
-        call->finish(failure(BackendError::Kind::Connection,
-                             tr("The connection was lost while reading the answer (%n bytes received)",
-                                nullptr,
-                                int(qMin<qsizetype>(response.body.size(), INT_MAX))),
-                             url,
-                             response.status));
+        call->finish(std::unexpected(cutAnswer(reply->error(), response.body.size(), url, response.status)));
         return;
     }
     call->finish(std::move(response));

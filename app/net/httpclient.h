@@ -100,7 +100,13 @@ private:
     // The reply for `request` with the headers, timeout, cancel handler, same-origin
     // redirects and size cap every request gets; nullptr (and `call` finished) if the URL is
     // unusable.
-    QNetworkReply *start(const HttpRequest &request, Pending<HttpResponse> *call, const QUrl &url);
+    // `capped`: answers over the size limit are cut off (not for downloads to a sink).
+    QNetworkReply *start(const HttpRequest &request,
+                         Pending<HttpResponse> *call,
+                         const QUrl &url,
+                         bool capped);
+    // The error for an answer cut short after its status arrived.
+    static BackendError cutAnswer(int networkError, qint64 received, const QUrl &url, int status);
     // The error for a reply that ended without an HTTP answer; nullopt if it has a status.
     static std::optional<BackendError> transportError(QNetworkReply *reply, const QUrl &url, int timeoutMs);
     void onDownloadData(const std::shared_ptr<Download> &download);

@@ -166,7 +166,8 @@ bool ProfileStore::writeSettings(const ConnectionProfile &profile, QString *erro
     settings.remove(groupOf(profile.name)); // no key of an earlier kind stays behind
     settings.beginGroup(groupOf(profile.name));
     settings.setValue(QStringLiteral("kind"), profile.kind);
-    settings.setValue(QStringLiteral("url"), profile.url.toString());
+    // A password typed into the URL (https://user:pw@host) never reaches the settings file.
+    settings.setValue(QStringLiteral("url"), profile.url.toString(QUrl::RemovePassword));
     settings.setValue(QStringLiteral("user"), profile.user);
     settings.setValue(QStringLiteral("auth"), authName(profile.auth));
     settings.setValue(QStringLiteral("proxyUser"), profile.proxyUser);

@@ -444,8 +444,11 @@ void Session::loadStepOutput(const QString &jobId, const QString &stepId)
 void Session::exportLineage(const QString &jobId, const QString &path, const LineageRequest &request)
 {
     const Job known = job(jobId);
-    if (!m_backend || m_state != State::Ready || known.id.isEmpty())
+    if (!m_backend || m_state != State::Ready || known.id.isEmpty()) {
+        Q_EMIT notice(
+            tr("The lineage of %1 cannot be exported: not connected to %2").arg(jobId, displayName()));
         return;
+    }
     // The file appears only once the whole artefact arrived; a failure leaves what was there.
     auto *file = new QSaveFile(path, this);
     if (!file->open(QIODevice::WriteOnly)) {
@@ -453,27 +456,28 @@ void Session::exportLineage(const QString &jobId, const QString &path, const Lin
         delete file;
         return;
     }
-    onFinished(m_backend->exportLineage(known, request, file),
-               this,
-               [this, jobId, path, file](const Result<qint64> &written) {
-                   if (!written) {
-                       file->cancelWriting();
-                       file->commit();
-                       file->deleteLater();
-                       Q_EMIT notice(
-                           tr("Cannot export the lineage of %1: %2").arg(jobId, written.error().describe()));
-                       return;
-                   }
-                   const bool committed = file->commit();
-                   const QString error = file->errorString();
-                   file->deleteLater();
-                   if (!committed) {
-                       Q_EMIT notice(tr("Cannot write %1: %2").arg(path, error));
-                       return;
-                   }
-                   Q_EMIT notice(tr("Lineage of %1 written to %2").arg(jobId, path));
-                   Q_EMIT lineageExported(jobId, path, *written);
-               });
+    auto *exporting = m_backend->exportLineage(known, request, file);
+    // A call that ends without an answer (the connection was replaced) takes the unfinished
+    // file with it; QSaveFile then leaves the target as it was.
+    connect(exporting, &QObject::destroyed, file, &QObject::deleteLater);
+    onFinished(exporting, this, [this, jobId, path, file](const Result<qint64> &written) {
+        if (!written) {
+            file->cancelWriting();
+            file->commit();
+            file->deleteLater();
+            Q_EMIT notice(tr("Cannot export the lineage of %1: %2").arg(jobId, written.error().describe()));
+            return;
+        }
+        const bool committed = file->commit();
+        const QString error = file->errorString();
+        file->deleteLater();
+        if (!committed) {
+            Q_EMIT notice(tr("Cannot write %1: %2").arg(path, error));
+            return;
+        }
+        Q_EMIT notice(tr("Lineage of %1 written to %2").arg(jobId, path));
+        Q_EMIT lineageExported(jobId, path, *written);
+    });
 }
 
 } // namespace JobDeck

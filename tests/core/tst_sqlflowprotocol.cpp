@@ -149,6 +149,12 @@ private Q_SLOTS:
             "application/json",
             BackendError::Kind::Authentication,
             QStringLiteral("Invalid token"));
+        row("a parser's token is not a credential",
+            "{\"code\":500,\"error\":\"syntax error: unexpected token 'FROM' at line 3\"}",
+            200,
+            "application/json",
+            BackendError::Kind::Refused,
+            QStringLiteral("unexpected token"));
         row("stack trace shows its first line only",
             "{\"code\":500,\"error\":\"NullPointerException\\n\\tat com.gudu.X.y(X.java:1)\"}",
             500,

@@ -268,6 +268,14 @@ private Q_SLOTS:
                                                   QStringLiteral("--since"),
                                                   QStringLiteral("soon")}
                                    << QStringLiteral("--since");
+        // Out of range: no overflow into a negative interval (a follow that never polls).
+        QTest::newRow("huge since") << QStringList{QStringLiteral("list"),
+                                                   QStringLiteral("--since"),
+                                                   QStringLiteral("99999999999999w")}
+                                    << QStringLiteral("--since");
+        QTest::newRow("huge timeout")
+            << QStringList{QStringLiteral("--timeout"), QStringLiteral("3e9"), QStringLiteral("list")}
+            << QStringLiteral("--timeout");
     }
 
     void usageErrorsExitWithTwo()

@@ -305,7 +305,8 @@ private Q_SLOTS:
                         u"submit"_s,
                         writeFile(m_dir, u"onprem.sql"_s, scriptFor("create=0 run=0")),
                         u"--follow"_s,
-                        u"--json"_s});
+                        u"--json"_s},
+            {{u"USER"_s, u"alice"_s}}); // a login name is not an SQLFlow account id
         QVERIFY2(submitted.exitCode == 0, qPrintable(describe(submitted)));
         QCOMPARE(sim.requests(u"submitUserJob"_s).first().fields.value(u"userId"_s), u"gudu|0123456789"_s);
         QCOMPARE(sim.requestCount(u"generateToken"_s), 0);

@@ -146,7 +146,6 @@ void DinkyBackend::send(const HttpRequest &request, EnvelopeCall *pending, bool 
             if (expired && !isReplay && canLogIn() && !(background && replaced)) {
                 m_loggedIn = false;
                 auto *relogin = login();
-                pending->cancelWith(relogin);
                 onFinished(
                     relogin, pending, [this, request, pending, background](const Result<bool> &loggedIn) {
                         if (!loggedIn)
@@ -258,7 +257,6 @@ Pending<bool> *DinkyBackend::connectToServer()
 {
     auto *pending = new Pending<bool>(this);
     auto *detecting = detectGeneration();
-    pending->cancelWith(detecting);
     onFinished(detecting, pending, [this, pending](const Result<Generation> &generation) {
         if (!generation) {
             pending->finish(std::unexpected(generation.error()));
@@ -434,7 +432,6 @@ Pending<Job> *DinkyBackend::runTask(const TaskRunRequest &run)
         return pending;
     }
     auto *detecting = detectGeneration();
-    pending->cancelWith(detecting);
     onFinished(detecting, pending, [this, pending, run](const Result<Generation> &generation) {
         if (!generation) {
             pending->finish(std::unexpected(generation.error()));
@@ -498,7 +495,6 @@ Pending<QString> *DinkyBackend::cancel(const Job &job, const CancelOptions &opti
 {
     auto *pending = new Pending<QString>(this);
     auto *detecting = detectGeneration();
-    pending->cancelWith(detecting);
     onFinished(detecting, pending, [this, pending, job, options](const Result<Generation> &generation) {
         if (!generation) {
             pending->finish(std::unexpected(generation.error()));
@@ -525,12 +521,21 @@ Pending<QString> *DinkyBackend::cancel(const Job &job, const CancelOptions &opti
                             QJsonObject{{QStringLiteral("taskId"), known.ids.dinkyTaskId},
                                         {QStringLiteral("type"), QStringLiteral("cancel")}});
                 } else {
-                    req = request("POST", QStringLiteral("/openapi/cancel"));
-                    QJsonObject body{{QStringLiteral("jobId"), known.ids.flinkJobId}};
+                    // 0.7's cancel takes the Flink job id and the JobManager's address, which
+                    // only a run started by this connection tells.
                     const QString address = m_jobManagers.value(known.ids.dinkyTaskId);
-                    if (!address.isEmpty())
-                        body.insert(QStringLiteral("address"), address);
-                    setJson(req, body);
+                    if (known.ids.flinkJobId.isEmpty() || address.isEmpty()) {
+                        pending->finish(failure(
+                            BackendError::Kind::Refused,
+                            tr("Dinky 0.7 stops a job by its Flink job id and JobManager address, which "
+                               "JobDeck only knows for runs it started itself; stop it with a savepoint "
+                               "instead, or from Dinky's web console")));
+                        return;
+                    }
+                    req = request("POST", QStringLiteral("/openapi/cancel"));
+                    setJson(req,
+                            QJsonObject{{QStringLiteral("jobId"), known.ids.flinkJobId},
+                                        {QStringLiteral("address"), address}});
                 }
                 chain(call(req), pending, done);
                 return;
@@ -551,7 +556,6 @@ Pending<Job> *DinkyBackend::restart(const Job &job, const QString &savepointPath
 {
     auto *pending = new Pending<Job>(this);
     auto *detecting = detectGeneration();
-    pending->cancelWith(detecting);
     onFinished(detecting, pending, [this, pending, job, savepointPath](const Result<Generation> &generation) {
         if (!generation) {
             pending->finish(std::unexpected(generation.error()));
@@ -585,7 +589,6 @@ Pending<QString> *DinkyBackend::savepoint(const Job &job)
 {
     auto *pending = new Pending<QString>(this);
     auto *detecting = detectGeneration();
-    pending->cancelWith(detecting);
     onFinished(detecting, pending, [this, pending, job](const Result<Generation> &generation) {
         if (!generation) {
             pending->finish(std::unexpected(generation.error()));
@@ -670,10 +673,17 @@ Pending<LogPage> *DinkyBackend::log(const Job &job, const LogCursor &from, int m
         onFinished(asking, pending, [pending, from, maxLines, notAvailable](const Result<Answer> &answer) {
             if (!answer) {
                 const BackendError::Kind kind = answer.error().kind;
-                if (kind == BackendError::Kind::Authentication || kind == BackendError::Kind::Refused)
+                if (kind == BackendError::Kind::Authentication) {
+                    // Pushed out by another login: nothing this round, but the log goes on
+                    // once the user's next call has logged in again.
+                    LogPage page;
+                    page.next = from;
+                    pending->finish(page);
+                } else if (kind == BackendError::Kind::Refused) {
                     notAvailable();
-                else
+                } else {
                     pending->finish(std::unexpected(answer.error()));
+                }
                 return;
             }
             const Result<Dinky::ProcessLog> process = Dinky::decodeProcess(answer->first);
@@ -759,7 +769,6 @@ Pending<JobPage> *DinkyBackend::list(const ListQuery &query)
         if (expired && canLogIn()) {
             m_loggedIn = false;
             auto *relogin = login();
-            pending->cancelWith(relogin);
             onFinished(relogin, pending, [this, pending, req, decode](const Result<bool> &loggedIn) {
                 if (!loggedIn) {
                     pending->finish(std::unexpected(loggedIn.error()));

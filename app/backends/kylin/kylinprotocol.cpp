@@ -295,6 +295,9 @@ JobStep stepFromInstance(const QJsonObject &step)
     out.start = msToUtc(field(step, "exec_start_time"));
     out.end = msToUtc(field(step, "exec_end_time"));
     out.command = text(step, "exec_cmd");
+    // The server's step number: sequence_id, or the id's "-NN" / "_NN" ending (5.x detail).
+    const QJsonValue sequence = field(step, "sequence_id");
+    out.sequence = sequence.isDouble() ? sequence.toInt(-1) : stepSequence(out.id);
     return out;
 }
 
@@ -363,9 +366,7 @@ Job jobFromInstance(const QJsonObject &instance, Generation generation)
             continue;
         const QJsonValue sequence = field(step, "sequence_id");
         const int order = sequence.isDouble() ? sequence.toInt() : int(i);
-        JobStep decoded = stepFromInstance(step);
-        decoded.sequence = sequence.isDouble() ? order : stepSequence(decoded.id);
-        ordered.append({order, decoded});
+        ordered.append({order, stepFromInstance(step)});
         if (job.errorMessage.isEmpty())
             job.errorMessage = text(step, "failed_msg");
     }

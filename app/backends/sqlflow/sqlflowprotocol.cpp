@@ -72,7 +72,10 @@ QString serverMessage(QString message)
 bool isAboutCredentials(const QString &message)
 {
     static const QRegularExpression credentials(
-        QStringLiteral("token|secret\\s*key|unauthori[sz]ed|not logged in|log\\s*in again|signature"),
+        // About the caller's credentials, not any "token" (a parser's "unexpected token").
+        QStringLiteral("(invalid|expired|wrong|bad|missing|illegal|no)\\s+(jwt\\s+)?token|token\\s+(is\\s+)?"
+                       "(invalid|expired|missing|required)|token\\s+has\\s+expired|secret\\s*key|"
+                       "unauthori[sz]ed|not logged in|log\\s*in again|jwt\\s+signature"),
         QRegularExpression::CaseInsensitiveOption);
     return credentials.match(message).hasMatch();
 }
@@ -173,7 +176,9 @@ qint64 parseExecuteTime(QStringView text)
             factor = 86'400'000;
         else
             return -1;
-        total += n * factor;
+        total += n * factor; // at most 1e9 days in ms per part: no overflow yet
+        if (total > 1'000'000'000'000'000LL)
+            return -1; // longer than anything a server measured
         any = true;
     }
     return any ? total : -1;
