@@ -161,6 +161,8 @@ void Session::refreshList()
             return;
         }
         for (Job job : page->jobs) {
+            if (m_dropped.contains(job.id))
+                continue;
             const bool known = m_jobs->rowOf(job.id) >= 0;
             // Followed jobs are kept current by the monitor; the list only adds what it
             // does not know (submitted elsewhere) and what changed while nobody watched.
@@ -360,7 +362,8 @@ void Session::perform(JobAction action, const QString &jobId)
         break;
     case JobAction::Drop:
         onFinished(m_backend->drop(target), this, [this, jobId, withMessage](const Result<QString> &result) {
-            if (result) { // gone from the server: gone from the list
+            if (result) {                // gone from the server: gone from the list
+                m_dropped.insert(jobId); // a listing already on its way must not bring it back
                 if (m_monitor)
                     m_monitor->unfollow(jobId);
                 m_jobs->remove(jobId);

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointF>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -127,6 +128,7 @@ private:
     JobMonitor *m_monitor = nullptr;
     QTimer *m_listTimer; // looks for jobs started elsewhere
     int m_listRefreshMs = 0;
+    QSet<QString> m_dropped; // jobs this console dropped
     JobListModel *m_jobs;
     State m_state = State::Idle;
     QHash<QString, QStringList> m_logs;
