@@ -1040,17 +1040,7 @@ void CliApp::runKill()
                                                     !m_parser.isSet(QStringLiteral("no-force"))})
                                : m_backend->kill(job);
         onFinished(killing, this, [this, job](const Result<QString> &message) {
-            if (!message) {
-                fail(message.error());
-                return;
-            }
-            if (m_json)
-                emitEvent({{QStringLiteral("event"), QStringLiteral("killed")},
-                           {QStringLiteral("job"), job.id},
-                           {QStringLiteral("message"), *message}});
-            else
-                printLine(*message);
-            exitWith(Done);
+            printServerMessage(QStringLiteral("killed"), job, message, {});
         });
     });
 }
@@ -1282,21 +1272,29 @@ void CliApp::runJobAction()
     });
 }
 
+void CliApp::printServerMessage(const QString &event,
+                                const Job &job,
+                                const Result<QString> &message,
+                                const QString &whenEmpty)
+{
+    if (!message) {
+        fail(message.error());
+        return;
+    }
+    if (m_json)
+        emitEvent({{QStringLiteral("event"), event},
+                   {QStringLiteral("job"), job.id},
+                   {QStringLiteral("message"), *message}});
+    else
+        printLine(message->isEmpty() && !whenEmpty.isEmpty() ? whenEmpty : *message);
+    exitWith(Done);
+}
+
 void CliApp::runDrop()
 {
     withJob([this](const Job &job) {
         onFinished(m_backend->drop(job), this, [this, job](const Result<QString> &message) {
-            if (!message) {
-                fail(message.error());
-                return;
-            }
-            if (m_json)
-                emitEvent({{QStringLiteral("event"), QStringLiteral("dropped")},
-                           {QStringLiteral("job"), job.id},
-                           {QStringLiteral("message"), *message}});
-            else
-                printLine(message->isEmpty() ? tr("%1 dropped").arg(job.id) : *message);
-            exitWith(Done);
+            printServerMessage(QStringLiteral("dropped"), job, message, tr("%1 dropped").arg(job.id));
         });
     });
 }
@@ -1305,17 +1303,7 @@ void CliApp::runSavepoint()
 {
     withJob([this](const Job &job) {
         onFinished(m_backend->savepoint(job), this, [this, job](const Result<QString> &where) {
-            if (!where) {
-                fail(where.error());
-                return;
-            }
-            if (m_json)
-                emitEvent({{QStringLiteral("event"), QStringLiteral("savepoint")},
-                           {QStringLiteral("job"), job.id},
-                           {QStringLiteral("message"), *where}});
-            else
-                printLine(*where);
-            exitWith(Done);
+            printServerMessage(QStringLiteral("savepoint"), job, where, {});
         });
     });
 }

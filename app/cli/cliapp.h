@@ -61,6 +61,11 @@ private:
     void runTask();
     void runLineage();
     void printJobState(const QString &event, const Job &job);
+    // The server's answer to an action: an event (or its text), or the failure.
+    void printServerMessage(const QString &event,
+                            const Job &job,
+                            const Result<QString> &message,
+                            const QString &whenEmpty);
 
     // Resolves the JOB argument, then calls `then` with the job.
     void withJob(std::function<void(const Job &)> then);

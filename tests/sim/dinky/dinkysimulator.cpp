@@ -4,6 +4,8 @@
 
 #include "dinky/dinkysimulator.h"
 
+#include "common/simserver.h"
+
 #include <QAbstractHttpServer>
 #include <QDateTime>
 #include <QHash>
@@ -33,30 +35,6 @@ struct Reply
     int httpStatus = 200;
     QByteArray contentType = jsonType.toByteArray();
     QByteArray body;
-};
-
-using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
-
-class FrontEnd final : public QAbstractHttpServer
-{
-public:
-    explicit FrontEnd(Handler handler)
-        : m_handler(std::move(handler))
-    {}
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override
-    {
-        m_handler(request, responder);
-        return true;
-    }
-    void missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder) override
-    {
-        responder.write(QHttpServerResponder::StatusCode::NotFound);
-    }
-
-private:
-    Handler m_handler;
 };
 
 QString methodName(QHttpServerRequest::Method method)
@@ -609,21 +587,15 @@ DinkySimulator::~DinkySimulator()
 bool DinkySimulator::listen(quint16 port)
 {
     auto *server = new QTcpServer(d->frontEnd.get());
-    if (!server->listen(QHostAddress::LocalHost, port) || !d->frontEnd->bind(server)) {
-        delete server;
+    if (!listenOnLoopback(d->frontEnd.get(), server, port, nullptr))
         return false;
-    }
     d->tcp = server;
     return true;
 }
 
 QUrl DinkySimulator::baseUrl() const
 {
-    QUrl url;
-    url.setScheme(u"http"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(d->tcp ? d->tcp->serverPort() : 0);
-    return url;
+    return loopbackUrl(d->tcp ? d->tcp->serverPort() : 0);
 }
 
 const DinkySimulator::Options &DinkySimulator::options() const

@@ -5,6 +5,8 @@
 
 #include "kylin/kylinsimulator.h"
 
+#include "common/simserver.h"
+
 #include <QAbstractHttpServer>
 #include <QDateTime>
 #include <QHash>
@@ -156,31 +158,6 @@ std::optional<QString> statusOfCode(int code, bool kylin5)
     }
     return std::nullopt;
 }
-
-using RequestHandler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
-
-class FrontEnd final : public QAbstractHttpServer
-{
-public:
-    explicit FrontEnd(RequestHandler handler)
-        : m_handler(std::move(handler))
-    {}
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override
-    {
-        m_handler(request, responder);
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder) override
-    {
-        responder.write(QHttpServerResponder::StatusCode::NotFound);
-    }
-
-private:
-    RequestHandler m_handler;
-};
 
 } // namespace
 
@@ -982,16 +959,8 @@ KylinSimulator::~KylinSimulator() = default;
 bool KylinSimulator::listen(quint16 port)
 {
     auto *server = new QTcpServer(d->frontEnd.get());
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        d->listenError = server->errorString();
-        delete server;
+    if (!listenOnLoopback(d->frontEnd.get(), server, port, &d->listenError))
         return false;
-    }
-    if (!d->frontEnd->bind(server)) {
-        d->listenError = u"QAbstractHttpServer::bind failed"_s;
-        delete server;
-        return false;
-    }
     d->tcp = server;
     return true;
 }
@@ -1003,11 +972,7 @@ quint16 KylinSimulator::port() const
 
 QUrl KylinSimulator::baseUrl() const
 {
-    QUrl url;
-    url.setScheme(u"http"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(port());
-    return url;
+    return loopbackUrl(port());
 }
 
 QString KylinSimulator::errorString() const

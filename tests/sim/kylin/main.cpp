@@ -1,6 +1,7 @@
 // jobdeck-kylin-sim: the Kylin protocol simulator as a program, for manual runs of the
 // console and jobdeck-cli. Prints one line, "listening on http://127.0.0.1:PORT", then
 // serves until killed.
+#include "common/simmain.h"
 #include "kylin/kylinsimulator.h"
 
 #include <QCommandLineParser>
@@ -12,25 +13,6 @@
 
 using namespace JobDeck::Sim;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-[[noreturn]] void usageError(const QString &message)
-{
-    std::fprintf(stderr, "jobdeck-kylin-sim: %s\n", qPrintable(message));
-    std::exit(2);
-}
-
-int intValue(const QCommandLineParser &parser, const QString &name, int minimum)
-{
-    bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
-    if (!ok || value < minimum)
-        usageError(u"--%1 needs a whole number >= %2"_s.arg(name).arg(minimum));
-    return value;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {

@@ -8,6 +8,8 @@
 
 #include "linkis/linkissimulator.h"
 
+#include "common/simserver.h"
+
 #include "linkis/scenario.h"
 
 #include <QAbstractHttpServer>
@@ -292,57 +294,6 @@ LogSlice readLines(const LogFormula &log, int first, int end)
         slice.plain.chop(1);
     return slice;
 }
-
-// Keeps the accepted sockets by peer port, so a request's connection can be found and aborted.
-class TrackingTcpServer final : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-    QTcpSocket *socketFor(quint16 peerPort) const { return m_sockets.value(peerPort).data(); }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        if (m_sockets.size() > 256)
-            m_sockets.removeIf([](const auto &entry) { return entry.value().isNull(); });
-        m_sockets.insert(socket->peerPort(), socket);
-        addPendingConnection(socket);
-    }
-
-private:
-    QHash<quint16, QPointer<QTcpSocket>> m_sockets;
-};
-
-using RequestHandler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
-
-class FrontEnd final : public QAbstractHttpServer
-{
-public:
-    explicit FrontEnd(RequestHandler handler)
-        : m_handler(std::move(handler))
-    {}
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override
-    {
-        m_handler(request, responder);
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder) override
-    {
-        responder.write(QHttpServerResponder::StatusCode::NotFound);
-    }
-
-private:
-    RequestHandler m_handler;
-};
 
 } // namespace
 
@@ -1288,16 +1239,8 @@ LinkisSimulator::~LinkisSimulator() = default;
 bool LinkisSimulator::listen(quint16 port)
 {
     auto *server = new TrackingTcpServer(d->frontEnd.get());
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        d->error = server->errorString();
-        delete server;
+    if (!listenOnLoopback(d->frontEnd.get(), server, port, &d->error))
         return false;
-    }
-    if (!d->frontEnd->bind(server)) {
-        d->error = u"QAbstractHttpServer::bind failed"_s;
-        delete server;
-        return false;
-    }
     d->tcp = server;
     return true;
 }
@@ -1309,11 +1252,7 @@ quint16 LinkisSimulator::port() const
 
 QUrl LinkisSimulator::baseUrl() const
 {
-    QUrl url;
-    url.setScheme(u"http"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(port());
-    return url;
+    return loopbackUrl(port());
 }
 
 QString LinkisSimulator::errorString() const

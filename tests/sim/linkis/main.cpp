@@ -1,6 +1,7 @@
 // jobdeck-linkis-sim: the Linkis protocol simulator as a program. Prints one line,
 // "listening on http://127.0.0.1:PORT", then serves until killed. Jobs are scripted by
 // `--sim key=value` lines in the submitted code (see scenario.h).
+#include "common/simmain.h"
 #include "linkis/linkissimulator.h"
 
 #include <QCommandLineParser>
@@ -11,25 +12,6 @@
 
 using namespace JobDeck::Sim;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-[[noreturn]] void usageError(const QString &message)
-{
-    std::fprintf(stderr, "jobdeck-linkis-sim: %s\n", qPrintable(message));
-    std::exit(2);
-}
-
-int intValue(const QCommandLineParser &parser, const QString &name, int minimum)
-{
-    bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
-    if (!ok || value < minimum)
-        usageError(u"--%1 needs a whole number >= %2"_s.arg(name).arg(minimum));
-    return value;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {

@@ -1,6 +1,7 @@
 // jobdeck-sqlflow-sim: the SQLFlow protocol simulator as a program. Prints one line,
 // "listening on http://127.0.0.1:PORT", then serves until killed. Jobs are scripted by
 // `-- sqlflow-sim: ...` lines in the submitted SQL (see sqlflowsimulator.h).
+#include "common/simmain.h"
 #include "sqlflow/sqlflowsimulator.h"
 
 #include <QCommandLineParser>
@@ -11,25 +12,6 @@
 
 using namespace JobDeck::Sim;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-[[noreturn]] void usageError(const QString &message)
-{
-    std::fprintf(stderr, "jobdeck-sqlflow-sim: %s\n", qPrintable(message));
-    std::exit(2);
-}
-
-qint64 number(const QCommandLineParser &parser, const QString &name, qint64 minimum)
-{
-    bool ok = false;
-    const qint64 value = parser.value(name).toLongLong(&ok);
-    if (!ok || value < minimum)
-        usageError(u"--%1 needs a whole number >= %2"_s.arg(name).arg(minimum));
-    return value;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -78,12 +60,12 @@ int main(int argc, char *argv[])
         options.csvEndpoints = SqlflowSimulator::CsvEndpoints::Both;
     else
         usageError(u"unknown --csv-endpoint '%1'"_s.arg(csv));
-    options.tokenTtlMs = number(parser, u"token-ttl-ms"_s, 0);
+    options.tokenTtlMs = wholeNumber(parser, u"token-ttl-ms"_s, 0);
     options.errorsWithHttpStatus = parser.isSet(u"http-errors"_s);
-    options.zoneOffsetSeconds = int(number(parser, u"zone-offset"_s, -14 * 3600));
-    options.artefactBytes = number(parser, u"artefact-bytes"_s, 1);
-    options.createMs = int(number(parser, u"create-ms"_s, 0));
-    options.runMs = int(number(parser, u"run-ms"_s, 0));
+    options.zoneOffsetSeconds = int(wholeNumber(parser, u"zone-offset"_s, -14 * 3600));
+    options.artefactBytes = wholeNumber(parser, u"artefact-bytes"_s, 1);
+    options.createMs = int(wholeNumber(parser, u"create-ms"_s, 0));
+    options.runMs = int(wholeNumber(parser, u"run-ms"_s, 0));
     options.outcome = parser.value(u"outcome"_s);
 
     SqlflowSimulator simulator(options);
@@ -94,7 +76,7 @@ int main(int argc, char *argv[])
     for (qsizetype i = 0; i < users.size(); ++i)
         simulator.addUser(users.at(i), i < secrets.size() ? secrets.at(i) : u"secret"_s);
 
-    const qint64 port = number(parser, u"port"_s, 0);
+    const qint64 port = wholeNumber(parser, u"port"_s, 0);
     if (port > 65535)
         usageError(u"--port is at most 65535"_s);
     if (!simulator.listen(quint16(port))) {

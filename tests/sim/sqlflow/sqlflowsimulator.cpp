@@ -6,6 +6,8 @@
 
 #include "sqlflow/sqlflowsimulator.h"
 
+#include "common/simserver.h"
+
 #include <QAbstractHttpServer>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -254,56 +256,6 @@ struct TokenInfo
     QString userId;
     qint64 issuedAtMs = 0;
     int generation = 0;
-};
-
-class TrackingTcpServer final : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-    QTcpSocket *socketFor(quint16 peerPort) const { return m_sockets.value(peerPort).data(); }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        if (m_sockets.size() > 256)
-            m_sockets.removeIf([](const auto &entry) { return entry.value().isNull(); });
-        m_sockets.insert(socket->peerPort(), socket);
-        addPendingConnection(socket);
-    }
-
-private:
-    QHash<quint16, QPointer<QTcpSocket>> m_sockets;
-};
-
-using RequestHandler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
-
-class FrontEnd final : public QAbstractHttpServer
-{
-public:
-    explicit FrontEnd(RequestHandler handler)
-        : m_handler(std::move(handler))
-    {}
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override
-    {
-        m_handler(request, responder);
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder) override
-    {
-        responder.write(QHttpServerResponder::StatusCode::NotFound);
-    }
-
-private:
-    RequestHandler m_handler;
 };
 
 } // namespace
@@ -736,14 +688,8 @@ SqlflowSimulator::~SqlflowSimulator() = default;
 bool SqlflowSimulator::listen(quint16 port)
 {
     auto *server = new TrackingTcpServer(d->frontEnd.get());
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        delete server;
+    if (!listenOnLoopback(d->frontEnd.get(), server, port, nullptr))
         return false;
-    }
-    if (!d->frontEnd->bind(server)) {
-        delete server;
-        return false;
-    }
     d->tcp = server;
     return true;
 }
@@ -755,11 +701,7 @@ quint16 SqlflowSimulator::port() const
 
 QUrl SqlflowSimulator::baseUrl() const
 {
-    QUrl url;
-    url.setScheme(u"http"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(port());
-    return url;
+    return loopbackUrl(port());
 }
 
 const SqlflowSimulator::Options &SqlflowSimulator::options() const
