@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/pending.h"
+#include "async/pending.h"
 #include "i18n/language.h"
 #include "jobs/job.h"
 

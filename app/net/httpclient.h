@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/pending.h"
+#include "async/pending.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backends/backenderror.h"
+#include "async/result.h"
 #include "backends/connectionprofile.h"
-#include "backends/pending.h"
+#include "async/pending.h"
 
 #include <QObject>
 #include <QStringList>
@@ -32,7 +32,7 @@ namespace JobDeck {
 //     });
 //
 // The settings calls are synchronous; the keychain calls are asynchronous and answer from
-// the event loop (Pending, see backends/pending.h). Calls may be made concurrently; the
+// the event loop (Pending, see async/pending.h). Calls may be made concurrently; the
 // keychain runs its jobs one after the other.
 class ProfileStore final : public QObject
 {

@@ -17,7 +17,6 @@ JD_LIB="$JD_REPO/scripts/lib"
 JD_PACKAGES="$JD_LIB/packages-debian.txt"
 JD_CACHE=${JOBDECK_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jobdeck}
 JD_ROOT=${JOBDECK_BUILDROOT:-$JD_CACHE/trixie-root}
-JD_MIRROR=${JOBDECK_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 JD_MODE="" # native | root, set by jd_prepare
 
 jd_say() { printf 'jobdeck: %s\n' "$*" >&2; }
@@ -28,8 +27,10 @@ jd_die() {
 
 jd_packages() { grep -v -e '^#' -e '^[[:space:]]*$' "$JD_PACKAGES"; }
 
-# The stamp names the package list and the recipe, so editing either rebuilds the root.
-jd_root_stamp() { cat "$JD_PACKAGES" "$JD_LIB/common.sh" | sha256sum | cut -d' ' -f1; }
+# The recipe of the build root lives in its own file, which (with the package list) is
+# the root's stamp: editing the rest of this file does not make the root again.
+# shellcheck source=buildroot.sh
+. "$JD_LIB/buildroot.sh"
 
 jd_version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 
@@ -46,7 +47,7 @@ jd_host_has_deps() {
     local prefix
     prefix=$("$qtpaths" --qt-query QT_INSTALL_PREFIX 2>/dev/null || echo /usr)
     local cfg
-    for cfg in Qt6Charts Qt6HttpServer Qt6LinguistTools KF6SyntaxHighlighting Qt6Keychain; do
+    for cfg in Qt6Charts Qt6HttpServer Qt6LinguistTools KF6SyntaxHighlighting KF6Notifications Qt6Keychain; do
         find "$prefix"/lib*/cmake "$prefix"/lib/*/cmake /usr/lib*/cmake /usr/lib/*/cmake \
             -maxdepth 1 -name "$cfg" -type d 2>/dev/null | grep -q . || return 1
     done
@@ -74,54 +75,16 @@ jd_install_native() {
         jd_version_ge "${version:-0}" 41 || return 1
         dnf install -y cmake ninja-build gcc-c++ ccache clang compiler-rt qt6-qtbase-devel \
             qt6-qtcharts-devel qt6-qthttpserver-devel qt6-qttools-devel qt6-qttranslations \
-            kf6-syntax-highlighting-devel qtkeychain-qt6-devel google-noto-sans-cjk-fonts \
+            kf6-syntax-highlighting-devel kf6-knotifications-devel qtkeychain-qt6-devel graphviz-devel libxml2 google-noto-sans-cjk-fonts \
             xorg-x11-server-Xvfb xauth dbus-daemon gnome-keyring
         ;;
     arch)
         pacman -S --needed --noconfirm cmake ninja gcc ccache clang qt6-base qt6-charts \
-            qt6-httpserver qt6-tools qt6-translations syntax-highlighting qtkeychain-qt6 \
+            qt6-httpserver qt6-tools qt6-translations syntax-highlighting knotifications qtkeychain-qt6 graphviz libxml2 \
             noto-fonts-cjk xorg-server-xvfb xorg-xauth dbus gnome-keyring
         ;;
     *) return 1 ;;
     esac
-}
-
-jd_root_ready() { [ -f "$JD_ROOT/.jobdeck-stamp" ] && [ "$(cat "$JD_ROOT/.jobdeck-stamp")" = "$(jd_root_stamp)" ]; }
-
-# Makes the Debian 13 build root. The stamp is written last, so a root left half-made by
-# an interrupted run has no stamp (or an old one) and is made again from nothing.
-jd_make_root() {
-    [ "$(id -u)" = 0 ] || jd_die "making the Debian 13 build root needs root: run 'sudo $0'"
-    command -v debootstrap >/dev/null || {
-        jd_say "installing debootstrap on the host"
-        if command -v apt-get >/dev/null; then
-            apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null
-        elif command -v dnf >/dev/null; then dnf install -y debootstrap >/dev/null
-        fi
-    } || true
-    command -v debootstrap >/dev/null || jd_die "debootstrap is needed to make the build root and could not be installed"
-    [ -f /usr/share/debootstrap/scripts/trixie ] || jd_die "this debootstrap does not know Debian 13 (trixie); update it"
-
-    local tmp="$JD_ROOT.new"
-    rm -rf --one-file-system "$tmp"
-    mkdir -p "$(dirname "$JD_ROOT")"
-    jd_say "creating the Debian 13 build root in $JD_ROOT (once; about 2 minutes)"
-    debootstrap --variant=minbase trixie "$tmp" "$JD_MIRROR" >"$JD_CACHE/debootstrap.log" 2>&1 ||
-        jd_die "debootstrap failed; see $JD_CACHE/debootstrap.log"
-    jd_say "installing JobDeck's build dependencies in the build root"
-    cp /etc/resolv.conf "$tmp/etc/resolv.conf" 2>/dev/null || true
-    # shellcheck disable=SC2046
-    unshare --mount --propagation private -- sh -c '
-        mount --bind /proc "$1/proc" && mount --bind /dev "$1/dev" || exit 1
-        shift
-        exec chroot "$@"' sh "$tmp" "$tmp" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-        DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 sh -c \
-        'apt-get update -q && apt-get install -y -q --no-install-recommends "$@" && apt-get clean' \
-        sh $(jd_packages) >"$JD_CACHE/apt.log" 2>&1 ||
-        jd_die "installing packages in the build root failed; see $JD_CACHE/apt.log"
-    jd_root_stamp >"$tmp/.jobdeck-stamp"
-    rm -rf --one-file-system "$JD_ROOT"
-    mv "$tmp" "$JD_ROOT"
 }
 
 # Decides native or build root, installing what is missing. Idempotent and quick when

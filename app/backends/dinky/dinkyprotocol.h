@@ -5,7 +5,7 @@
 // HTTP answers and JSON, so they are unit-tested and fuzzed without a network.
 
 #include "backends/backend.h"
-#include "backends/backenderror.h"
+#include "async/result.h"
 #include "jobs/job.h"
 
 #include <QDateTime>

@@ -4,7 +4,7 @@
 // over an HTTP answer, so they are unit-tested and fuzzed without a network.
 
 #include "backends/backend.h"
-#include "backends/backenderror.h"
+#include "async/result.h"
 #include "jobs/job.h"
 
 #include <QDateTime>

@@ -3,7 +3,7 @@
 // Decoding Apache Linkis answers (../shared/protocols.md section 1). Pure functions over
 // bytes and JSON, so they are unit-tested and fuzzed without a network.
 
-#include "backends/backenderror.h"
+#include "async/result.h"
 #include "i18n/language.h"
 #include "jobs/job.h"
 

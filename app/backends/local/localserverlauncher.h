@@ -1,7 +1,7 @@
 #pragma once
 
 #include "backends/local/localserverfile.h"
-#include "backends/pending.h"
+#include "async/pending.h"
 
 #include <QObject>
 

@@ -4,7 +4,7 @@
 // seed 004). Pure functions over bytes and JSON, so they are unit-tested and fuzzed without
 // a network.
 
-#include "backends/backenderror.h"
+#include "async/result.h"
 #include "jobs/job.h"
 
 #include <QByteArray>

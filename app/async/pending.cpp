@@ -1,4 +1,4 @@
-#include "backends/pending.h"
+#include "async/pending.h"
 
 namespace JobDeck {
 

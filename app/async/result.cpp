@@ -1,4 +1,4 @@
-#include "backends/backenderror.h"
+#include "async/result.h"
 
 namespace JobDeck {
 

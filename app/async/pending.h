@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/backenderror.h"
+#include "async/result.h"
 
 #include <QObject>
 #include <QPointer>

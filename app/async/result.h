@@ -7,6 +7,9 @@
 
 namespace JobDeck {
 
+// The outcome of an asynchronous call (Pending<T>, async/pending.h): a value or the error
+// that kept it from one. It lives below the transport and the adapters, which both use it.
+
 // Why a call to a backend did not give an answer. The kind decides what the caller does
 // (retry, re-login, give up) and which exit code the CLI returns; the message is for people.
 struct BackendError
