@@ -1,6 +1,8 @@
 // jobdeck: the console. Wiring only; the window lives in jobdeck-ui.
+#include "console/console.h"
 #include "core/buildinfo.h"
 #include "core/quitonsignal.h"
+#include "editor/editorpanel.h"
 #include "i18n/language.h"
 #include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
@@ -45,13 +47,16 @@ int main(int argc, char *argv[])
     translations.setLanguage(language);
 
     quitOnTerminationSignals(); // a logout or `kill` still saves the draft and layout
-    // The built-in "Local" connection: jobdeck-server, started on demand and left running
-    // when the console closes, so its jobs go on.
-    Session local;
-    MainWindow window(&translations, &local);
+    // The open connections, starting with the built-in "Local" one: jobdeck-server, started
+    // on demand and left running when the console closes, so its jobs go on. Saved
+    // profiles are connected from the window, beside it.
+    Console console;
+    auto *local = new Session;
+    console.addSession(local);
+    MainWindow window(&translations, &console);
     if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().constFirst());
+        window.editorPanel()->openFile(parser.positionalArguments().constFirst());
     window.show();
-    local.start();
+    local->start();
     return QApplication::exec();
 }

@@ -17,7 +17,7 @@ Session::Session(std::optional<ConnectionProfile> profile, QObject *parent)
 {
     m_listTimer->setSingleShot(true);
     connect(m_listTimer, &QTimer::timeout, this, [this] {
-        if (m_backend && m_state == State::Ready)
+        if (m_backend && (m_state == State::Ready || m_state == State::Lost))
             refreshList();
     });
 }
@@ -148,6 +148,7 @@ void Session::connectMonitor()
             [this](const QString &id, const BackendError &failure, int retryInMs) {
                 Q_EMIT notice(
                     tr("Job %1: %2 (trying again in %3 s)").arg(id, failure.message).arg(retryInMs / 1000));
+                markLost(failure);
             });
 }
 
@@ -252,8 +253,11 @@ void Session::refreshList()
         scheduleListRefresh();
         if (!page) {
             Q_EMIT notice(tr("Cannot list the jobs: %1").arg(page.error().describe()));
+            markLost(page.error());
             return;
         }
+        if (m_state == State::Lost)
+            setState(State::Ready, tr("Connected to %1 again").arg(m_active.url.toDisplayString()));
         // Page 1 read again says whether history goes on, until a second page was read.
         if (m_historyPages <= 1)
             noteHistoryPage(*page, 1);
@@ -261,11 +265,21 @@ void Session::refreshList()
     });
 }
 
+void Session::markLost(const BackendError &error)
+{
+    // A server that stops answering, or a session that ended (expired, pushed out by another
+    // login), shows on this connection; the list keeps being read, and the first answer
+    // brings it back.
+    if (m_state != State::Ready || (!error.isTransient() && error.kind != BackendError::Kind::Authentication))
+        return;
+    setState(State::Lost, tr("Lost the connection to %1: %2").arg(displayName(), error.describe()));
+}
+
 void Session::scheduleListRefresh()
 {
     // The web consoles reload their job lists every 5 s (kystudio, dinky-web); a desktop
     // console following its own jobs closely can look for others less often.
-    if (!m_backend || m_state != State::Ready)
+    if (!m_backend || (m_state != State::Ready && m_state != State::Lost))
         return;
     m_listTimer->start(m_listRefreshMs > 0 ? m_listRefreshMs
                                            : std::max(10000, 2 * m_backend->defaultPollIntervalMs()));
@@ -338,11 +352,12 @@ void Session::submit(const SubmitRequest &request)
         Q_EMIT notice(tr("Not connected to %1 yet").arg(displayName()));
         return;
     }
-    onFinished(m_backend->submit(request), this, [this](const Result<Job> &job) {
+    onFinished(m_backend->submit(request), this, [this, request](const Result<Job> &job) {
         if (!job) {
             Q_EMIT notice(tr("The job was not accepted: %1").arg(job.error().describe()));
             return;
         }
+        m_requests.insert(job->id, request); // what runs it again, variables included
         store(*job);
         follow(*job);
         Q_EMIT submitted(*job);

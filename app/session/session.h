@@ -29,7 +29,9 @@ class Session final : public QObject, public JobHistorySource
     Q_DISABLE_COPY_MOVE(Session)
 
 public:
-    enum class State { Idle, Connecting, Ready, Failed };
+    // Lost: was Ready, but the server stopped answering (or the session ended); the list is
+    // read again until it answers, which makes it Ready again.
+    enum class State { Idle, Connecting, Ready, Failed, Lost };
     Q_ENUM(State)
 
     // What the console can do to one job (Backend's job actions).
@@ -88,6 +90,8 @@ public:
     JobActions availableActions(const QString &jobId) const;
 
     void submit(const SubmitRequest &request);
+    // What this session submitted as `jobId` (empty when the job came from elsewhere).
+    SubmitRequest submitRequestOf(const QString &jobId) const { return m_requests.value(jobId); }
     // Runs a task saved on the server (Dinky) and follows the job it starts.
     void runTask(qint64 taskId);
     void kill(const QString &jobId) { perform(JobAction::Kill, jobId); }
@@ -136,6 +140,7 @@ private:
     void store(const QList<Job> &jobs);
     void noteHistoryPage(const JobPage &page, int pagesRead);
     void scheduleListRefresh();
+    void markLost(const BackendError &error);
     void follow(const Job &job);
     void setState(State state, const QString &message);
     void loadResultPages(const QString &jobId,
@@ -162,6 +167,7 @@ private:
     QHash<QString, QStringList> m_logs;
     QHash<QString, QList<QPointF>> m_progress;
     QHash<QString, qint64> m_followedSinceMs;
+    QHash<QString, SubmitRequest> m_requests;
 };
 
 } // namespace JobDeck

@@ -1,3 +1,4 @@
+#include "editor/editorpanel.h"
 #include "editor/sqleditor.h"
 #include "mainwindow/mainwindow.h"
 
@@ -75,15 +76,15 @@ private Q_SLOTS:
             MainWindow window(nullptr);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.editor()->selectAll();
-            window.editor()->setFocus();
-            QTest::keyClick(window.editor(), Qt::Key_Delete);
-            QTest::keyClicks(window.editor(), typed);
-            QCOMPARE(window.editor()->toPlainText(), typed);
+            window.editorPanel()->editor()->selectAll();
+            window.editorPanel()->editor()->setFocus();
+            QTest::keyClick(window.editorPanel()->editor(), Qt::Key_Delete);
+            QTest::keyClicks(window.editorPanel()->editor(), typed);
+            QCOMPARE(window.editorPanel()->editor()->toPlainText(), typed);
             QVERIFY(window.close());
         }
         MainWindow window(nullptr);
-        QCOMPARE(window.editor()->toPlainText(), typed);
+        QCOMPARE(window.editorPanel()->editor()->toPlainText(), typed);
     }
 };
 
