@@ -18,8 +18,50 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
-        <translation><numerusform>The answer stopped arriving within the request's time (%n byte received)</numerusform><numerusform>The answer stopped arriving within the request's time (%n bytes received)</numerusform></translation>
+        <source>The answer stopped arriving within the request&apos;s time (%n bytes received)</source>
+        <translation>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n byte received)</numerusform>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n bytes received)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::JobListPanel</name>
+    <message numerus="yes">
+        <source>%n job(s) in this state; click to stop showing only them</source>
+        <translation>
+            <numerusform>%n job in this state; click to stop showing only it</numerusform>
+            <numerusform>%n jobs in this state; click to stop showing only them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) in this state; click to show only them</source>
+        <translation>
+            <numerusform>%n job in this state; click to show only it</numerusform>
+            <numerusform>%n jobs in this state; click to show only them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Connection(s)</source>
+        <translation>
+            <numerusform>%n Connection</numerusform>
+            <numerusform>%n Connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n job(s))</source>
+        <comment>a connection and its number of jobs</comment>
+        <translation>
+            <numerusform>%1 (%n job)</numerusform>
+            <numerusform>%1 (%n jobs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) hidden by the filter.</source>
+        <translation>
+            <numerusform>%n job hidden by the filter.</numerusform>
+            <numerusform>%n jobs hidden by the filter.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -535,6 +535,23 @@ QString JobListModel::connectionLabel(const QString &connection) const
     return m_labels.value(connection, connection);
 }
 
+QStringList JobListModel::connections() const
+{
+    QSet<QString> all;
+    for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
+        all.insert(it.key());
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it)
+        all.insert(it.key());
+    for (auto it = m_sources.cbegin(); it != m_sources.cend(); ++it)
+        all.insert(it.key());
+    QStringList sorted(all.cbegin(), all.cend());
+    std::sort(sorted.begin(), sorted.end(), [this](const QString &a, const QString &b) {
+        const int order = connectionLabel(a).compare(connectionLabel(b), Qt::CaseInsensitive);
+        return order != 0 ? order < 0 : a < b;
+    });
+    return sorted;
+}
+
 void JobListModel::setHistorySource(const QString &connection, JobHistorySource *source)
 {
     if (source)

@@ -76,6 +76,8 @@ public:
     // What the connection column shows for the connection (its id until set).
     void setConnectionLabel(const QString &connection, const QString &label);
     QString connectionLabel(const QString &connection) const;
+    // The connections with jobs, a label or a history source, sorted by label.
+    QStringList connections() const;
     // Where the older jobs of `connection` come from; nullptr removes it. The model does not
     // own the source; remove it before the source goes.
     void setHistorySource(const QString &connection, JobHistorySource *source);

@@ -1,11 +1,14 @@
 // A server's job history of 2,500 jobs, read page by page as a real table view is scrolled:
 // the simulated Linkis counts the list requests, so only the pages scrolled to are read.
+#include "joblist/joblistpanel.h"
+#include "jobs/jobfiltermodel.h"
 #include "jobs/joblistmodel.h"
 #include "linkis/linkissimulator.h"
 #include "session/session.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
@@ -22,6 +25,12 @@ class TestJobHistoryPaging final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("JobDeck"));
+        QCoreApplication::setApplicationName(QStringLiteral("JobDeck"));
+    }
+
     void historyIsReadAsTheViewScrolls()
     {
         Sim::LinkisSimulator sim;
@@ -95,6 +104,56 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2500);
         QCOMPARE(proxy.rowCount(), 2500);
         QCOMPARE(view.verticalScrollBar()->value(), view.verticalScrollBar()->maximum());
+    }
+
+    void thePanelReadsHistoryAsItScrolls()
+    {
+        Sim::LinkisSimulator sim;
+        QVERIFY(sim.listen());
+        sim.addUser(User, Password);
+        sim.addHistoryJobs(300, QStringLiteral("Succeed"));
+        sim.addHistoryJobs(200, QStringLiteral("Failed"));
+        sim.resetCounters();
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("history");
+        profile.kind = QStringLiteral("linkis");
+        profile.url = sim.baseUrl();
+        profile.user = User;
+        profile.secret = Password;
+        Session session(profile);
+        session.setListRefreshIntervalMs(3600 * 1000);
+        JobListModel model;
+        connect(&session, &Session::jobsUpdated, &model, [&](const QList<Job> &jobs) {
+            model.upsert(session.connectionId(), jobs);
+        });
+        model.setHistorySource(session.connectionId(), &session);
+        QSettings().clear(); // the panel's first start: newest first
+        JobListPanel panel(&model);
+        panel.resize(1000, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), Session::HistoryPageSize, 20000);
+        QTest::qWait(200);
+        QCOMPARE(sim.requestCount(QStringLiteral("historyList")), 1);
+
+        // Scrolling the panel's list to its end reads one more page each time.
+        QTableView *view = panel.view();
+        QTest::mouseClick(
+            view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, 1)).center());
+        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2 * Session::HistoryPageSize, 20000);
+        QCOMPARE(sim.requestCount(QStringLiteral("historyList")), 2);
+
+        // With a filter that leaves the list short of rows, the view asks for pages until it is
+        // filled (or the history ends), and no further.
+        panel.filterModel()->setStates({JobState::Succeeded});
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(sim.requestCount(QStringLiteral("historyList")) >= 3, 20000);
+        QTest::qWait(300);
+        const int asked = sim.requestCount(QStringLiteral("historyList"));
+        QVERIFY(asked < 5); // not the whole history: only what fills the view
+        QCOMPARE(model.rowCount(), asked * Session::HistoryPageSize);
     }
 
     void aFailedPageIsAskedForAgain()

@@ -1,0 +1,262 @@
+#include "jobs/jobfiltermodel.h"
+
+#include "jobs/joblistmodel.h"
+
+#include <QLoggingCategory>
+#include <QTimerEvent>
+
+namespace JobDeck {
+
+namespace {
+Q_LOGGING_CATEGORY(lcFilter, "jobdeck.joblist")
+
+// Jobs leave a relative time range as time passes; once a minute is close enough.
+constexpr int AgeCheckMs = 60 * 1000;
+} // namespace
+
+JobFilterModel::JobFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(JobListModel::SortRole);
+    // Every update carries JobRole, so every update of a row is filtered again.
+    setFilterRole(JobListModel::JobRole);
+    setFilterKeyColumn(-1);
+    setDynamicSortFilter(true);
+}
+
+JobFilterModel::~JobFilterModel() = default;
+
+void JobFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    auto *jobs = qobject_cast<JobListModel *>(model);
+    if (model && !jobs) {
+        qCWarning(lcFilter) << "JobFilterModel filters a JobListModel only, not" << model;
+        return;
+    }
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
+    m_jobs = jobs;
+    const QHash<JobState, int> previous = m_counts;
+    m_counted.clear();
+    m_counts.clear();
+    m_countAny = 0;
+    if (m_jobs) {
+        auto &c = m_sourceConnections;
+        c << connect(m_jobs,
+                     &QAbstractItemModel::rowsInserted,
+                     this,
+                     [this](const QModelIndex &, int first, int last) {
+                         const QHash<JobState, int> before = m_counts;
+                         insertRows(first, last);
+                         announceCounts(before);
+                     });
+        c << connect(m_jobs,
+                     &QAbstractItemModel::rowsAboutToBeRemoved,
+                     this,
+                     [this](const QModelIndex &, int first, int last) {
+                         const QHash<JobState, int> before = m_counts;
+                         eraseRows(first, last);
+                         announceCounts(before);
+                     });
+        c << connect(
+            m_jobs,
+            &QAbstractItemModel::dataChanged,
+            this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                if (!roles.isEmpty() && !roles.contains(JobListModel::JobRole))
+                    return; // a duration tick, a label: nothing the filter reads
+                const QHash<JobState, int> before = m_counts;
+                recountRows(topLeft.row(), bottomRight.row());
+                announceCounts(before);
+            });
+        c << connect(m_jobs, &QAbstractItemModel::modelReset, this, [this] {
+            const QHash<JobState, int> before = m_counts;
+            recountAll();
+            announceCounts(before);
+        });
+        c << connect(m_jobs, &QAbstractItemModel::layoutChanged, this, [this] {
+            const QHash<JobState, int> before = m_counts;
+            recountAll();
+            announceCounts(before);
+        });
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+    recountAll();
+    announceCounts(previous);
+}
+
+void JobFilterModel::countRow(int row, qint8 state)
+{
+    qint8 &counted = m_counted[size_t(row)];
+    if (counted == state)
+        return;
+    if (counted >= 0) {
+        if (int &n = m_counts[JobState(counted)]; --n <= 0)
+            m_counts.remove(JobState(counted));
+        --m_countAny;
+    }
+    counted = state;
+    if (state >= 0) {
+        ++m_counts[JobState(state)];
+        ++m_countAny;
+    }
+}
+
+void JobFilterModel::recountRows(int first, int last)
+{
+    if (!m_jobs)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int row = first; row <= last && size_t(row) < m_counted.size(); ++row) {
+        const Job &job = m_jobs->jobAt(row);
+        const bool counted = m_filter.acceptsAnyState(job, m_jobs->connectionAt(row), now);
+        countRow(row, counted ? qint8(job.state) : qint8(-1));
+    }
+}
+
+void JobFilterModel::recountAll()
+{
+    m_counted.assign(m_jobs ? size_t(m_jobs->rowCount()) : 0, qint8(-1));
+    m_counts.clear();
+    m_countAny = 0;
+    if (!m_counted.empty())
+        recountRows(0, int(m_counted.size()) - 1);
+}
+
+void JobFilterModel::insertRows(int first, int last)
+{
+    m_counted.insert(m_counted.begin() + first, size_t(last - first + 1), qint8(-1));
+    recountRows(first, last);
+}
+
+void JobFilterModel::eraseRows(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        countRow(row, -1);
+    m_counted.erase(m_counted.begin() + first, m_counted.begin() + last + 1);
+}
+
+void JobFilterModel::announceCounts(const QHash<JobState, int> &before)
+{
+    if (before != m_counts)
+        Q_EMIT stateCountsChanged();
+}
+
+void JobFilterModel::applyFilter(const JobFilter &filter)
+{
+    const bool criteria = !(filter == m_filter);
+    m_filter = filter;
+    if (m_filter.timeRange() == JobFilter::TimeRange::Any)
+        m_ageTimer.stop();
+    else if (!m_ageTimer.isActive())
+        m_ageTimer.start(AgeCheckMs, Qt::VeryCoarseTimer, this);
+    const QHash<JobState, int> before = m_counts;
+    recountAll();
+    invalidateRowsFilter();
+    announceCounts(before);
+    if (criteria)
+        Q_EMIT filterChanged();
+}
+
+void JobFilterModel::setFilter(const JobFilter &filter)
+{
+    JobFilter next = filter;
+    // Who "me" is comes from the connections, not from a saved filter.
+    next.setCurrentUsers(m_filter.currentUsers());
+    applyFilter(next);
+}
+
+void JobFilterModel::setStates(const QSet<JobState> &states)
+{
+    JobFilter next = m_filter;
+    next.setStates(states);
+    applyFilter(next);
+}
+
+void JobFilterModel::setText(const QString &text)
+{
+    JobFilter next = m_filter;
+    next.setText(text);
+    applyFilter(next);
+}
+
+void JobFilterModel::setConnections(const QSet<QString> &connections)
+{
+    JobFilter next = m_filter;
+    next.setConnections(connections);
+    applyFilter(next);
+}
+
+void JobFilterModel::setTimeRange(JobFilter::TimeRange range)
+{
+    JobFilter next = m_filter;
+    next.setTimeRange(range);
+    applyFilter(next);
+}
+
+void JobFilterModel::setSubmittedByMe(bool on)
+{
+    JobFilter next = m_filter;
+    next.setSubmittedByMe(on);
+    applyFilter(next);
+}
+
+void JobFilterModel::setCurrentUser(const QString &connection, const QString &user)
+{
+    if (m_filter.currentUser(connection) == user)
+        return;
+    JobFilter next = m_filter;
+    next.setCurrentUser(connection, user);
+    if (m_filter.submittedByMe())
+        applyFilter(next);
+    else
+        m_filter = next; // nothing shown changes
+}
+
+void JobFilterModel::clearFilter()
+{
+    JobFilter next = m_filter;
+    next.clear();
+    applyFilter(next);
+}
+
+bool JobFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_jobs || sourceParent.isValid())
+        return false;
+    return m_filter.accepts(m_jobs->jobAt(sourceRow), m_jobs->connectionAt(sourceRow));
+}
+
+bool JobFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_jobs)
+        return QSortFilterProxyModel::lessThan(left, right);
+    return m_jobs->lessThan(left.row(), right.row(), left.column());
+}
+
+void JobFilterModel::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_ageTimer.timerId()) {
+        QSortFilterProxyModel::timerEvent(event);
+        return;
+    }
+    const QHash<JobState, int> before = m_counts;
+    recountAll();
+    invalidateRowsFilter();
+    announceCounts(before);
+}
+
+JobKey JobFilterModel::keyAt(const QModelIndex &index) const
+{
+    if (!m_jobs || !index.isValid() || index.model() != this)
+        return {};
+    return m_jobs->keyAt(mapToSource(index).row());
+}
+
+QModelIndex JobFilterModel::indexOf(const JobKey &key, int column) const
+{
+    return m_jobs ? mapFromSource(m_jobs->indexOf(key, column)) : QModelIndex();
+}
+
+} // namespace JobDeck
