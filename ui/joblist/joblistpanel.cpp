@@ -415,7 +415,9 @@ JobKey JobListPanel::currentJob() const
 
 void JobListPanel::selectJob(const JobKey &key)
 {
-    if (!m_model->contains(key))
+    // The job the user just made current (a click, Ctrl+click to extend the selection) comes
+    // back here through the console: keep the selection as the user made it.
+    if (!m_model->contains(key) || key == currentJob())
         return;
     QModelIndex index = m_filter->indexOf(key);
     if (!index.isValid()) {
