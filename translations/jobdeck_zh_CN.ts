@@ -941,10 +941,6 @@
         <translation>作业</translation>
     </message>
     <message>
-        <source>Script</source>
-        <translation>脚本</translation>
-    </message>
-    <message>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
@@ -959,6 +955,26 @@
     <message>
         <source>Progress</source>
         <translation>进度</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Submitter</source>
+        <translation>提交者</translation>
+    </message>
+    <message>
+        <source>%1 (the server says %2)</source>
+        <translation>%1（服务器状态：%2）</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +1939,10 @@ ORDER BY employees DESC;
     <message>
         <source>The lineage of %1 cannot be exported: not connected to %2</source>
         <translation>无法导出 %1 的血缘：尚未连接到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot read page %1 of the job history: %2</source>
+        <translation>无法读取作业历史的第 %1 页：%2</translation>
     </message>
 </context>
 <context>
