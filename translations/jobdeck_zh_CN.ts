@@ -326,6 +326,10 @@
         <source>the keychain holds no secret for profile &apos;%1&apos;: save one in the console&apos;s Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
         <translation>密钥环中没有连接配置“%1”的密码或 Token：请在控制台的“连接”对话框中保存，或设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
+    <message>
+        <source>note: the session could not be kept for the next run: %1</source>
+        <translation>注意：会话未能保留到下次运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::CliOutput</name>
@@ -786,6 +790,10 @@
         <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky&apos;s web console</source>
         <translation>Dinky 0.7 需要 Flink 作业 ID 和 JobManager 地址才能停止作业，而 JobDeck 只知道它自己启动的运行的这些信息；请改为通过保存点停止，或在 Dinky 网页控制台中停止</translation>
     </message>
+    <message>
+        <source>The connection to %1 is closed</source>
+        <translation>与 %1 的连接已关闭</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::HttpClient</name>
@@ -933,10 +941,6 @@
         <translation>作业</translation>
     </message>
     <message>
-        <source>Script</source>
-        <translation>脚本</translation>
-    </message>
-    <message>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
@@ -951,6 +955,26 @@
     <message>
         <source>Progress</source>
         <translation>进度</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Submitter</source>
+        <translation>提交者</translation>
+    </message>
+    <message>
+        <source>%1 (the server says %2)</source>
+        <translation>%1（服务器状态：%2）</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
     </message>
 </context>
 <context>
@@ -1204,8 +1228,24 @@
         <translation>无法启动 %1：%2</translation>
     </message>
     <message>
-        <source>%1 did not start within %2 s</source>
-        <translation>%1 未在 %2 秒内启动</translation>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 ended without starting (see %2)</source>
+        <translation>%1 未启动就已退出（见 %2）</translation>
+    </message>
+    <message>
+        <source>%1 did not start: %2</source>
+        <translation>%1 未能启动：%2</translation>
+    </message>
+    <message>
+        <source>%1 did not start within %2 s (see %3)</source>
+        <translation>%1 未在 %2 秒内启动（见 %3）</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +1940,10 @@ ORDER BY employees DESC;
         <source>The lineage of %1 cannot be exported: not connected to %2</source>
         <translation>无法导出 %1 的血缘：尚未连接到 %2</translation>
     </message>
+    <message>
+        <source>Cannot read page %1 of the job history: %2</source>
+        <translation>无法读取作业历史的第 %1 页：%2</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::Sqlflow</name>
@@ -2258,6 +2302,26 @@ ORDER BY employees DESC;
     <message>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>another jobdeck-server (process %1) already serves %2; stop it, or give this one another --data-dir</source>
+        <translation>另一个 jobdeck-server（进程 %1）已在服务 %2；请先停止它，或为本服务器指定另一个 --data-dir</translation>
+    </message>
+    <message>
+        <source>It hands its token to no client (it runs without a runtime file): connect to %1 with a user&apos;s password.</source>
+        <translation>它不向任何客户端提供令牌（运行时没有运行时文件）：请用用户密码连接 %1。</translation>
+    </message>
+    <message>
+        <source>Programs started with XDG_RUNTIME_DIR=%1 find it by themselves; from elsewhere, connect to %2 with the token in %3 (jobdeck-cli --backend local --url %2, the token in JOBDECK_TOKEN).</source>
+        <translation>以 XDG_RUNTIME_DIR=%1 启动的程序会自动找到它；在其他环境中，请用 %3 中的令牌连接 %2（jobdeck-cli --backend local --url %2，令牌放在 JOBDECK_TOKEN 中）。</translation>
+    </message>
+    <message>
+        <source>Connect to %1 with the token in %2 (jobdeck-cli --backend local --url %1, the token in JOBDECK_TOKEN).</source>
+        <translation>请用 %2 中的令牌连接 %1（jobdeck-cli --backend local --url %1，令牌放在 JOBDECK_TOKEN 中）。</translation>
+    </message>
+    <message>
+        <source>another jobdeck-server (process %1, listening on %2) already serves %3. %4 To run a second server, give it another --data-dir.</source>
+        <translation>另一个 jobdeck-server（进程 %1，监听 %2）已在服务 %3。%4 如需运行第二个服务器，请为它指定另一个 --data-dir。</translation>
     </message>
 </context>
 <context>

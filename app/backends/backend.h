@@ -181,6 +181,16 @@ public:
     // here logs the same user out of the web console). Empty when there is nothing to say.
     virtual QString connectionNotice() const { return {}; }
 
+    // A login session that outlives this object, for servers that keep one session per user
+    // (Dinky: each new login pushes the user's other sessions out, a browser's too). When
+    // canResumeSession(), sessionToken() is the token of the session this connection holds
+    // (empty when it holds none), and resumeSession(), called before connectToServer(),
+    // starts from a token kept from an earlier connection: connectToServer() checks it and
+    // logs in only when the server rejects it. The token is a secret: keep it in the keychain.
+    virtual bool canResumeSession() const { return false; }
+    virtual QString sessionToken() const { return {}; }
+    virtual void resumeSession(const QString &token) { Q_UNUSED(token) }
+
     // A job from the id a user typed (as printed by submit or list).
     virtual Pending<Job> *lookup(const QString &id) = 0;
     virtual Pending<Job> *submit(const SubmitRequest &request) = 0;

@@ -17,6 +17,9 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 namespace JobDeck {
 
 // A command of the command line: its arguments and own options, what the backend must be
@@ -276,6 +279,8 @@ std::optional<int> CliApp::start(const QStringList &arguments)
         return CliOutput::UsageError;
     }
 
+    m_cli.output().setClosingStep([this](std::function<void()> done) { closeSession(std::move(done)); });
+
     // Start once the event loop runs, so every answer arrives through it.
     QTimer::singleShot(0, this, [this] {
         if (m_credentials->secretFromKeychain()) {
@@ -340,17 +345,38 @@ std::optional<int> CliApp::checkCapabilities()
 
 void CliApp::connectAndRun()
 {
-    auto *connecting = m_cli.backend()->connectToServer();
-    onFinished(connecting, this, [this](const Result<bool> &connected) {
-        if (!connected) {
-            m_cli.output().fail(connected.error());
-            return;
-        }
-        if (const QString notice = m_cli.backend()->connectionNotice(); !notice.isEmpty())
-            m_cli.output().diagnose(tr("note: %1").arg(notice));
-        m_running = m_spec->make(m_cli, this);
-        m_running->run();
+    // A login session an earlier run kept is tried before logging in again.
+    m_credentials->resumeSession([this] {
+        auto *connecting = m_cli.backend()->connectToServer();
+        onFinished(connecting, this, [this](const Result<bool> &connected) {
+            if (!connected) {
+                m_cli.output().fail(connected.error());
+                return;
+            }
+            if (const QString notice = m_cli.backend()->connectionNotice(); !notice.isEmpty())
+                m_cli.output().diagnose(tr("note: %1").arg(notice));
+            m_running = m_spec->make(m_cli, this);
+            m_running->run();
+        });
     });
+}
+
+void CliApp::closeSession(std::function<void()> done)
+{
+    // The command has said its last word; a follow still polling stops here, so that it
+    // cannot log in again while the session is kept or closed.
+    if (m_running) {
+        m_running->deleteLater();
+        m_running = nullptr;
+    }
+    auto once = std::make_shared<std::function<void()>>(std::move(done));
+    const auto finish = [once] {
+        if (*once)
+            std::exchange(*once, {})();
+    };
+    // A keychain or a server that does not answer does not keep the run from ending.
+    QTimer::singleShot(m_cli.profile().requestTimeoutMs + 5000, this, finish);
+    m_credentials->endSession(finish);
 }
 
 } // namespace JobDeck

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace JobDeck {
@@ -34,6 +35,8 @@ private:
     // The command against what the backend can do; an exit code when it cannot.
     std::optional<int> checkCapabilities();
     void connectAndRun();
+    // The run's closing step: keeps or ends the login session, then `done`.
+    void closeSession(std::function<void()> done);
     void usageError(const QString &message) { m_cli.output().usageError(message); }
 
     QCommandLineParser m_parser;

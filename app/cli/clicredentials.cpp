@@ -15,6 +15,7 @@ namespace JobDeck {
 CliCredentials::CliCredentials(CliContext &cli, QObject *parent)
     : QObject(parent)
     , m_cli(cli)
+    , m_store(new ProfileStore(this))
 {}
 
 std::optional<int> CliCredentials::readProfile()
@@ -163,6 +164,60 @@ void CliCredentials::readKeychainSecret(std::function<void()> then)
             profile.secret = *secret;
             then();
         });
+}
+
+void CliCredentials::resumeSession(std::function<void()> then)
+{
+    Backend *backend = m_cli.backend();
+    if (!backend->canResumeSession()) {
+        then();
+        return;
+    }
+    onFinished(m_store->readSession(m_cli.connectionKey()),
+               this,
+               [this, backend, then = std::move(then)](const Result<QString> &token) {
+                   m_sessionRead = true;
+                   // Without a keychain the run logs in and, at its end, out again.
+                   m_keychainUsable = token.has_value();
+                   if (token && !token->isEmpty()) {
+                       m_keptSession = *token;
+                       backend->resumeSession(*token);
+                   }
+                   then();
+               });
+}
+
+void CliCredentials::endSession(std::function<void()> done)
+{
+    Backend *backend = m_cli.backend();
+    if (!m_sessionRead || !backend || !backend->canResumeSession()) {
+        done();
+        return;
+    }
+    const QString key = m_cli.connectionKey();
+    const QString token = backend->sessionToken();
+    if (m_keychainUsable && !token.isEmpty()) {
+        if (token == m_keptSession) {
+            done();
+            return;
+        }
+        onFinished(m_store->writeSession(key, token), this, [this, done](const Result<bool> &written) {
+            if (!written)
+                m_cli.output().closingNote(tr("note: the session could not be kept for the next run: %1")
+                                               .arg(written.error().describe()));
+            done();
+        });
+        return;
+    }
+    // Nothing to keep: the session ends here rather than hold the user's one session.
+    onFinished(backend->disconnectFromServer(), this, [this, key, done](const Result<bool> &) {
+        if (!m_keychainUsable || m_keptSession.isEmpty()) {
+            done();
+            return;
+        }
+        // The kept session was rejected and none replaced it.
+        onFinished(m_store->removeSession(key), this, [done](const Result<bool> &) { done(); });
+    });
 }
 
 } // namespace JobDeck

@@ -8,6 +8,7 @@
 namespace JobDeck {
 
 class CliContext;
+class ProfileStore;
 
 // Where jobdeck-cli connects and with which secret: a saved profile (the console's profile
 // store, its secret in the system keychain) or --backend/--url/--user; the secret from the
@@ -31,10 +32,22 @@ public:
     // Reads that secret into the profile, then calls `then`; ends the run when it cannot.
     void readKeychainSecret(std::function<void()> then);
 
+    // Login sessions (Dinky with a password keeps one session per user, so each login pushes
+    // the user's browser out): before connecting, the session an earlier run kept in the
+    // keychain (key "session/" + the connection key) goes to the backend, then `then` runs.
+    void resumeSession(std::function<void()> then);
+    // When the run ends: the session is kept in the keychain for the next run; without a
+    // keychain, or a session that cannot be kept, it is logged out. Then `done` runs.
+    void endSession(std::function<void()> done);
+
 private:
     CliContext &m_cli;
+    ProfileStore *m_store = nullptr;
     bool m_launchLocal = false;
     bool m_secretFromKeychain = false;
+    bool m_sessionRead = false;    // resumeSession() has asked the keychain
+    bool m_keychainUsable = false; // and the keychain answered
+    QString m_keptSession;         // the token it had; compared at the end, never printed
 };
 
 } // namespace JobDeck

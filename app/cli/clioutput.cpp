@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <utility>
 
 namespace JobDeck {
 
@@ -18,18 +19,24 @@ CliOutput::CliOutput()
 
 void CliOutput::emitEvent(const QJsonObject &event)
 {
+    if (m_closing)
+        return;
     m_out << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << u'\n';
     m_out.flush();
 }
 
 void CliOutput::printLine(const QString &text)
 {
+    if (m_closing)
+        return;
     m_out << text << u'\n';
     m_out.flush();
 }
 
 void CliOutput::diagnose(const QString &text)
 {
+    if (m_closing)
+        return;
     m_err << text << u'\n';
     m_err.flush();
 }
@@ -57,7 +64,20 @@ void CliOutput::exitWith(int code)
     m_exiting = true;
     m_out.flush();
     m_err.flush();
-    QCoreApplication::exit(code);
+    if (!m_closingStep) {
+        QCoreApplication::exit(code);
+        return;
+    }
+    // The command's last word is said; a follow still polling must not add to it.
+    m_closing = true;
+    const ClosingStep step = std::exchange(m_closingStep, {});
+    step([code] { QCoreApplication::exit(code); });
+}
+
+void CliOutput::closingNote(const QString &text)
+{
+    m_err << text << u'\n';
+    m_err.flush();
 }
 
 void CliOutput::printJobState(const QString &event, const Job &job)

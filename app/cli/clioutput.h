@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <functional>
+
 namespace JobDeck {
 
 // Where every command of jobdeck-cli writes: results on stdout (text, or one JSON object per
@@ -34,8 +36,14 @@ public:
     // Says what is wrong with the command line; the caller chooses when to exit.
     void usageError(const QString &message);
     // Ends the run once; later calls are ignored, so the first outcome is the exit code.
+    // With a closing step set, that runs first, and nothing more is printed meanwhile.
     void exitWith(int code);
     bool exiting() const { return m_exiting; }
+    // What the run does before it ends (keep or close a login session); it calls `done`.
+    using ClosingStep = std::function<void(std::function<void()> done)>;
+    void setClosingStep(ClosingStep step) { m_closingStep = std::move(step); }
+    // A diagnostic of the closing step itself, printed while the rest is silent.
+    void closingNote(const QString &text);
 
     // A job's state after an action, as `event` or as text.
     void printJobState(const QString &event, const Job &job);
@@ -53,6 +61,8 @@ private:
     QTextStream m_err;
     bool m_json = false;
     bool m_exiting = false;
+    bool m_closing = false; // the closing step runs: what the command still says is dropped
+    ClosingStep m_closingStep;
 };
 
 // A refusal that comes from this side (an unreadable file), for the same exit code.

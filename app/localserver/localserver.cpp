@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -51,6 +52,8 @@ LocalServer::~LocalServer()
         if (info && info->pid == QCoreApplication::applicationPid())
             QFile::remove(m_runtimeFile);
     }
+    if (m_holding)
+        LocalServerHolder::remove(m_config.dataDir, QCoreApplication::applicationPid());
 }
 
 QString LocalServer::user() const
@@ -100,6 +103,17 @@ bool LocalServer::start(const QHostAddress &address, quint16 port, const QString
             return false;
         }
     }
+    // Says who serves the data folder, for a second server started on it (its lock says only
+    // that one does).
+    LocalServerHolder holder;
+    holder.pid = QCoreApplication::applicationPid();
+    holder.url = m_url;
+    holder.runtimeFile = runtimeFile.isEmpty() ? QString() : QFileInfo(runtimeFile).absoluteFilePath();
+    if (const QString written = holder.write(m_config.dataDir); !written.isEmpty()) {
+        *error = written;
+        return false;
+    }
+    m_holding = true;
     return true;
 }
 

@@ -17,7 +17,8 @@ class JobStore;
 class LinkisApi;
 
 // jobdeck-server as a whole: the job store, the job manager and the Linkis API on one
-// listening socket, and the runtime file that tells the console and the CLI how to connect.
+// listening socket, the runtime file that tells the console and the CLI how to connect, and
+// the data folder's holder file that tells a second server which one serves the folder.
 class LocalServer final : public QObject
 {
     Q_OBJECT
@@ -44,6 +45,7 @@ private:
     QUrl m_url;
     QString m_token;
     QString m_runtimeFile;
+    bool m_holding = false; // this process wrote the data folder's holder file
 };
 
 } // namespace JobDeck::Local

@@ -46,12 +46,12 @@ BackendError keychainError(const QKeychain::Job *job)
 // The job is not parented: QtKeychain's callbacks refer to it until it has finished, and it
 // deletes itself then; a call cancelled or deleted in the meantime just gets no answer.
 template<typename T, typename Handler>
-Pending<T> *runJob(QObject *parent, QKeychain::Job *job, const QString &name, Handler handler)
+Pending<T> *runJob(QObject *parent, QKeychain::Job *job, const QString &key, Handler handler)
 {
     auto *call = new Pending<T>(parent);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a file
-    job->setKey(ProfileStore::keychainKey(name));
+    job->setKey(key);
     QObject::connect(job, &QKeychain::Job::finished, call, [call, handler](QKeychain::Job *done) {
         call->finish(handler(done));
     });
@@ -83,6 +83,11 @@ QString ProfileStore::keychainService()
 QString ProfileStore::keychainKey(const QString &name)
 {
     return u"profile/" + name;
+}
+
+QString ProfileStore::sessionKey(const QString &connection)
+{
+    return u"session/" + connection;
 }
 
 QStringList ProfileStore::names()
@@ -191,34 +196,64 @@ bool ProfileStore::writeSettings(const ConnectionProfile &profile, QString *erro
 
 Pending<QString> *ProfileStore::readSecret(const QString &name)
 {
-    return runJob<QString>(this,
-                           new QKeychain::ReadPasswordJob(keychainService()),
-                           name,
-                           [](QKeychain::Job *job) -> Result<QString> {
-                               if (job->error() == QKeychain::NoError)
-                                   return static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
-                               if (job->error() == QKeychain::EntryNotFound)
-                                   return QString(); // no secret saved: not an error
-                               return std::unexpected(keychainError(job));
-                           });
+    return readEntry(keychainKey(name));
 }
 
 Pending<bool> *ProfileStore::writeSecret(const QString &name, const QString &secret)
 {
+    return writeEntry(keychainKey(name), secret);
+}
+
+Pending<bool> *ProfileStore::removeSecret(const QString &name)
+{
+    return removeEntry(keychainKey(name));
+}
+
+Pending<QString> *ProfileStore::readSession(const QString &connection)
+{
+    return readEntry(sessionKey(connection));
+}
+
+Pending<bool> *ProfileStore::writeSession(const QString &connection, const QString &token)
+{
+    return writeEntry(sessionKey(connection), token);
+}
+
+Pending<bool> *ProfileStore::removeSession(const QString &connection)
+{
+    return removeEntry(sessionKey(connection));
+}
+
+Pending<QString> *ProfileStore::readEntry(const QString &key)
+{
+    return runJob<QString>(this,
+                           new QKeychain::ReadPasswordJob(keychainService()),
+                           key,
+                           [](QKeychain::Job *job) -> Result<QString> {
+                               if (job->error() == QKeychain::NoError)
+                                   return static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
+                               if (job->error() == QKeychain::EntryNotFound)
+                                   return QString(); // nothing saved: not an error
+                               return std::unexpected(keychainError(job));
+                           });
+}
+
+Pending<bool> *ProfileStore::writeEntry(const QString &key, const QString &secret)
+{
     auto *job = new QKeychain::WritePasswordJob(keychainService());
     job->setTextData(secret);
-    return runJob<bool>(this, job, name, [](QKeychain::Job *done) -> Result<bool> {
+    return runJob<bool>(this, job, key, [](QKeychain::Job *done) -> Result<bool> {
         if (done->error() == QKeychain::NoError)
             return true;
         return std::unexpected(keychainError(done));
     });
 }
 
-Pending<bool> *ProfileStore::removeSecret(const QString &name)
+Pending<bool> *ProfileStore::removeEntry(const QString &key)
 {
     return runJob<bool>(this,
                         new QKeychain::DeletePasswordJob(keychainService()),
-                        name,
+                        key,
                         [](QKeychain::Job *job) -> Result<bool> {
                             if (job->error() == QKeychain::NoError
                                 || job->error() == QKeychain::EntryNotFound)

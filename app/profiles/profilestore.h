@@ -1,8 +1,8 @@
 #pragma once
 
+#include "async/pending.h"
 #include "async/result.h"
 #include "backends/connectionprofile.h"
-#include "async/pending.h"
 
 #include <QObject>
 #include <QStringList>
@@ -19,6 +19,10 @@ namespace JobDeck {
 // token lives only in the system keychain, through QtKeychain: service "JobDeck", key
 // "profile/NAME". There is no fallback to a file: without a keychain, secrets come from the
 // user each time (or, for the CLI, from JOBDECK_PASSWORD / JOBDECK_TOKEN / stdin).
+//
+// The keychain also keeps login sessions that outlive a program (jobdeck-cli's Dinky session,
+// so the next run does not log in again and push the user's browser out): key
+// "session/CONNECTION", where CONNECTION names the server and the user.
 //
 // For the CLI:
 //     const std::optional<ConnectionProfile> profile = ProfileStore::load(name); // no secret
@@ -61,6 +65,12 @@ public:
     // Succeeds also when there was nothing to remove.
     Pending<bool> *removeSecret(const QString &name);
 
+    // A login session's token for `connection` (e.g. "dinky http://host:8888 alice"): empty
+    // when the keychain has none; the same errors as readSecret().
+    Pending<QString> *readSession(const QString &connection);
+    Pending<bool> *writeSession(const QString &connection, const QString &token);
+    Pending<bool> *removeSession(const QString &connection);
+
     // The saved profile with its secret from the keychain (an empty secret when it has none);
     // Kind::Refused when there is no such profile.
     Pending<ConnectionProfile> *loadWithSecret(const QString &name);
@@ -71,6 +81,7 @@ public:
 
     static QString keychainService();
     static QString keychainKey(const QString &name);
+    static QString sessionKey(const QString &connection);
 
 Q_SIGNALS:
     // A profile was saved, renamed or removed (by this store object).
@@ -78,6 +89,9 @@ Q_SIGNALS:
 
 private:
     static bool writeSettings(const ConnectionProfile &profile, QString *error);
+    Pending<QString> *readEntry(const QString &key);
+    Pending<bool> *writeEntry(const QString &key, const QString &secret);
+    Pending<bool> *removeEntry(const QString &key);
     void copySecret(Pending<bool> *outer, const QString &from, const QString &to);
 };
 

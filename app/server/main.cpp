@@ -7,8 +7,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QLockFile>
 #include <QTextStream>
+#include <QThread>
 
 #include <iostream>
 
@@ -123,10 +125,20 @@ int main(int argc, char *argv[])
         qint64 pid = 0;
         QString host, appName;
         lock.getLockInfo(&pid, &host, &appName);
-        err << tr("jobdeck-server: another jobdeck-server (process %1) already serves %2")
-                   .arg(pid)
-                   .arg(config->dataDir)
-            << '\n';
+        // A holder that has not yet said where it listens is still starting (two clients may
+        // start a server at once): wait for it, so that its runtime file exists before this
+        // process ends and the client that started this one finds it.
+        LocalServerInfo lockHolder;
+        lockHolder.pid = pid;
+        const QDeadlineTimer starting(5000);
+        while (!starting.hasExpired()) {
+            const auto holder = LocalServerHolder::read(config->dataDir);
+            if ((holder && holder->pid == pid) || !lockHolder.processAlive())
+                break;
+            QThread::msleep(100);
+        }
+        // Which server that is and how to reach it, from the holder file it wrote.
+        err << tr("jobdeck-server: %1").arg(LocalServerHolder::busyMessage(config->dataDir, pid)) << '\n';
         return 3;
     }
 

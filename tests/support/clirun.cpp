@@ -7,6 +7,8 @@
 
 namespace JobDeck::Test {
 
+const QString NoSessionBus = QStringLiteral("unix:path=/nonexistent/jobdeck-test-no-bus");
+
 QList<QJsonObject> CliRun::eventsNamed(const QString &event) const
 {
     QList<QJsonObject> named;
@@ -27,6 +29,10 @@ CliRun runCli(const QStringList &arguments,
     environment.remove(QStringLiteral("JOBDECK_TOKEN"));
     environment.remove(QStringLiteral("JOBDECK_PASSWORD"));
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    // The CLI keeps login sessions in the keychain: outside a test keyring
+    // (support/with-keyring.sh) it finds none, never the user's own.
+    if (!environment.contains(QStringLiteral("JOBDECK_TEST_KEYRING")))
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), NoSessionBus);
     for (auto it = env.cbegin(); it != env.cend(); ++it) {
         if (it.value().isEmpty())
             environment.remove(it.key());

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QString>
 #include <QStringList>
 
 namespace JobDeck::Test {
@@ -20,6 +21,10 @@ struct CliRun
     // The events named `event` ("log", "status", ...), in order.
     QList<QJsonObject> eventsNamed(const QString &event) const;
 };
+
+// A D-Bus address where no bus answers: a CLI run given it as DBUS_SESSION_BUS_ADDRESS has no
+// keychain. runCli() uses it unless the test runs in its own keyring (with-keyring.sh).
+extern const QString NoSessionBus;
 
 // Runs jobdeck-cli (next to the test binary) to its end while this process's event loop
 // keeps serving (an in-process simulator answers it). `env` is added to a clean copy of

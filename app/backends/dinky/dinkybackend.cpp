@@ -176,6 +176,12 @@ Pending<bool> *DinkyBackend::login()
         return m_loginInFlight;
     auto *pending = new Pending<bool>(this);
     m_loginInFlight = pending;
+    if (m_closed) {
+        // A request still in flight when the connection was closed must not open a new session.
+        pending->finish(failure(BackendError::Kind::Authentication,
+                                tr("The connection to %1 is closed").arg(m_profile.url.toDisplayString())));
+        return pending;
+    }
     if (!canLogIn()) {
         pending->finish(failure(
             BackendError::Kind::Authentication,
@@ -218,6 +224,7 @@ Pending<bool> *DinkyBackend::login()
         // Set-Cookie of the login (kept by the cookie jar) carries the session.
         if (!token->value.isEmpty())
             m_http->setDefaultHeader(token->name.toUtf8(), token->value.toUtf8());
+        m_sessionToken = token->value;
         m_loggedIn = true;
         ++m_loginCount;
         pending->finish(true);
@@ -271,14 +278,49 @@ Pending<bool> *DinkyBackend::connectToServer()
                       "other sessions (a browser, another JobDeck), and logging in there signs out "
                       "this one. Use a token to avoid it.")
                        .arg(m_profile.user);
-        chain(login(), pending, [](bool ok) { return ok; });
+        m_closed = false;
+        if (!m_resumed) {
+            chain(login(), pending, [](bool ok) { return ok; });
+            return;
+        }
+        checkResumedSession(pending);
     });
     return pending;
+}
+
+void DinkyBackend::resumeSession(const QString &token)
+{
+    m_sessionToken = token;
+    m_resumed = !token.isEmpty();
+}
+
+void DinkyBackend::checkResumedSession(Pending<bool> *pending)
+{
+    // The kept session's token goes where this generation reads it; a rejected one makes
+    // call() log in once and ask again, so the session is good once this call has answered.
+    m_resumed = false;
+    m_http->setDefaultHeader(m_generation == Generation::V07 ? "satoken" : "dinky-token",
+                             m_sessionToken.toUtf8());
+    m_loggedIn = true;
+    auto *checking = call(request("GET", QStringLiteral("/api/tokenInfo")));
+    pending->cancelWith(checking);
+    onFinished(checking, pending, [pending](const Result<Answer> &answer) {
+        const bool cannotTalk = !answer
+                                && (answer.error().kind == BackendError::Kind::Authentication
+                                    || answer.error().kind == BackendError::Kind::Connection);
+        if (cannotTalk) {
+            pending->finish(std::unexpected(answer.error()));
+            return;
+        }
+        // Any other answer (a server without tokenInfo) did not reject the session.
+        pending->finish(true);
+    });
 }
 
 Pending<bool> *DinkyBackend::disconnectFromServer()
 {
     auto *pending = new Pending<bool>(this);
+    m_closed = true;
     if (!m_loggedIn) {
         pending->finish(true);
         return pending;
@@ -286,6 +328,7 @@ Pending<bool> *DinkyBackend::disconnectFromServer()
     auto *http = m_http->send(request("DELETE", QStringLiteral("/api/outLogin")));
     onFinished(http, pending, [this, pending](const Result<HttpResponse> &) {
         m_loggedIn = false; // logged out whatever the server said
+        m_sessionToken.clear();
         pending->finish(true);
     });
     return pending;

@@ -65,6 +65,13 @@ public:
     // to stderr, the GUI shows it.
     QString connectionNotice() const override { return m_notice; }
 
+    // With a password: the session token of the login, kept between runs so that jobdeck-cli
+    // does not log in (and push the user's browser out) on every run. A resumed token is
+    // checked with /api/tokenInfo; a rejected one leads to one login.
+    bool canResumeSession() const override { return canLogIn(); }
+    QString sessionToken() const override { return m_loggedIn ? m_sessionToken : QString(); }
+    void resumeSession(const QString &token) override;
+
     // The generation in use: pinned by profile.serverVersion, else detected once.
     Dinky::Generation generation() const { return m_generation; }
     int loginCount() const { return m_loginCount; }
@@ -86,6 +93,8 @@ private:
     EnvelopeCall *call(const HttpRequest &request, bool background = false);
     void send(const HttpRequest &request, EnvelopeCall *pending, bool isReplay, bool background);
     Pending<bool> *login();
+    // Finishes `pending` once the resumed session is known good (or replaced by a new login).
+    void checkResumedSession(Pending<bool> *pending);
     Pending<Dinky::Generation> *detectGeneration();
     bool canLogIn() const;
     // The calls of the UI API need a session; without credentials they cannot work.
@@ -108,6 +117,9 @@ private:
     QPointer<Pending<bool>> m_loginInFlight;
     QString m_token; // a ready dinky-token (profile Auth::Token)
     bool m_loggedIn = false;
+    QString m_sessionToken; // the session's token, from the login or resumeSession()
+    bool m_resumed = false; // m_sessionToken came from resumeSession(), not yet checked
+    bool m_closed = false;  // disconnected: no more logins until connectToServer()
     int m_loginCount = 0;
     QString m_notice;
     QHash<qint64, QString> m_jobManagers; // task id -> jobManagerAddress, for 0.7's cancel

@@ -1,14 +1,17 @@
 #pragma once
 
-#include "backends/local/localserverfile.h"
 #include "async/pending.h"
+#include "backends/local/localserverfile.h"
 
 #include <QObject>
 
 namespace JobDeck {
 
 // Finds the running jobdeck-server through its runtime file, or starts one (detached, so it
-// outlives the console and its jobs go on) and waits for it to write the file.
+// outlives the console and its jobs go on) and waits for it to write the file. The started
+// server's messages go to a log beside the runtime file (server.json: server.log); when it
+// ends without starting (another server holds its data folder, say), the launcher fails at
+// once with the server's own message.
 class LocalServerLauncher final : public QObject
 {
     Q_OBJECT
@@ -25,7 +28,13 @@ public:
 
     Pending<LocalServerInfo> *ensureRunning();
 
+    // The log of a server started for `runtimeFile`.
+    static QString serverLogPath(const QString &runtimeFile);
+
 private:
+    QString prepareLog(const QString &path);
+    static QString lastMessage(const QString &path);
+
     QString m_runtimeFile = LocalServerInfo::defaultPath();
     int m_timeoutMs = 15000;
 };
