@@ -26,6 +26,30 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::JobCommands</name>
+    <message numerus="yes">
+        <source>&amp;Kill %n Jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n Job Ids</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop these %n jobs? Their work so far may be lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::JobListPanel</name>
     <message numerus="yes">
         <source>%n job(s) in this state; click to stop showing only them</source>
@@ -65,6 +89,16 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::JobNotifier</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::KylinBackend</name>
     <message numerus="yes">
         <source>Job %1 has no step %2 (it has %n steps)</source>
@@ -75,10 +109,10 @@
     </message>
 </context>
 <context>
-    <name>JobDeck::MainWindow</name>
+    <name>JobDeck::ResultsPanel</name>
     <message numerus="yes">
         <source>Result %1 (%n row(s))</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>Result %1 (%n row)</numerusform>
             <numerusform>Result %1 (%n rows)</numerusform>
         </translation>

@@ -642,6 +642,116 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::ConnectionsPanel</name>
+    <message>
+        <source>Manage Connections…</source>
+        <translation>管理连接…</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Where the editor&apos;s scripts run</source>
+        <translation>编辑器中的脚本在此运行</translation>
+    </message>
+    <message>
+        <source>Connect ▾</source>
+        <translation>连接 ▾</translation>
+    </message>
+    <message>
+        <source>Open a saved connection beside the ones already open</source>
+        <translation>在已打开的连接之外再打开一个已保存的连接</translation>
+    </message>
+    <message>
+        <source>%1: the editor&apos;s scripts run here</source>
+        <translation>%1：编辑器中的脚本在此运行</translation>
+    </message>
+    <message>
+        <source>%1: double-click to run the editor&apos;s scripts here</source>
+        <translation>%1：双击后编辑器中的脚本将在此运行</translation>
+    </message>
+    <message>
+        <source>The local job server on this computer</source>
+        <translation>本机上的本地作业服务器</translation>
+    </message>
+    <message>
+        <source>Connect to %1…</source>
+        <translation>连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Run Scripts Here</source>
+        <translation>在此运行脚本</translation>
+    </message>
+    <message>
+        <source>Connect Again</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Close Connection</source>
+        <translation>关闭连接</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>Lost; retrying</source>
+        <translation>连接中断，正在重试</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::Console</name>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>There is no connection named “%1”</source>
+        <translation>没有名为“%1”的连接</translation>
+    </message>
+    <message>
+        <source>Reading the password of %1 from the system keychain…</source>
+        <translation>正在从系统密钥环读取 %1 的密码…</translation>
+    </message>
+    <message>
+        <source>The password of %1 was not remembered: %2</source>
+        <translation>未能记住 %1 的密码：%2</translation>
+    </message>
+    <message>
+        <source>There is no open connection to run the script on</source>
+        <translation>没有可用于运行脚本的已打开连接</translation>
+    </message>
+    <message>
+        <source>The job&apos;s connection is not open</source>
+        <translation>该作业所属的连接未打开</translation>
+    </message>
+    <message>
+        <source>The server did not keep the job&apos;s script</source>
+        <translation>服务器没有保留该作业的脚本</translation>
+    </message>
+    <message>
+        <source>%1 does not run scripts sent to it</source>
+        <translation>%1 不运行发送给它的脚本</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::Dinky</name>
     <message>
         <source>The server did not answer as Dinky: %1</source>
@@ -796,6 +906,157 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::EditorPanel</name>
+    <message>
+        <source>SQL scripts (*.sql *.hql);;All files (*)</source>
+        <translation>SQL 脚本 (*.sql *.hql);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Script…</source>
+        <translation>打开脚本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Script</source>
+        <translation>运行脚本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>How the script runs</source>
+        <translation>脚本的运行方式</translation>
+    </message>
+    <message>
+        <source>Follow the Desktop</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>Run the script, or the selected part of it, on %1 (Ctrl+Return)</source>
+        <translation>在 %1 上运行脚本或其选中部分（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>the job server</source>
+        <translation>作业服务器</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>SQL (SQLite)</source>
+        <translation>SQL（SQLite）</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>There is nothing to run: the editor is empty</source>
+        <translation>没有可运行的内容：编辑器为空</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1[*] — JobDeck</source>
+        <translation>%1[*] — JobDeck</translation>
+    </message>
+    <message>
+        <source>Ln %1, Col %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job server (SQLite).
+-- What you type is kept and comes back on the next start.
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
+GROUP BY dept
+ORDER BY employees DESC;
+</source>
+        <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 即可在本地作业服务器（SQLite）上运行此脚本。
+-- 输入的内容会自动保留，下次启动时依然在。
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
+GROUP BY dept
+ORDER BY employees DESC;
+</translation>
+    </message>
+    <message>
+        <source>Cannot open script</source>
+        <translation>无法打开脚本</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; scripts larger than %3 MB cannot be edited here.</source>
+        <translation>%1 大小为 %2 MB；超过 %3 MB 的脚本无法在此编辑。</translation>
+    </message>
+    <message>
+        <source>Cannot save script</source>
+        <translation>无法保存脚本</translation>
+    </message>
+    <message>
+        <source>Cannot save %1:
+%2</source>
+        <translation>无法保存 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Open Script</source>
+        <translation>打开脚本</translation>
+    </message>
+    <message>
+        <source>Save Script As</source>
+        <translation>脚本另存为</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::HttpClient</name>
     <message>
         <source>“%1” is not an http or https address</source>
@@ -881,6 +1142,263 @@
     <message>
         <source>%1 dropped</source>
         <translation>%1 已删除</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::JobCommands</name>
+    <message>
+        <source>Select a job in the job list first</source>
+        <translation>请先在作业列表中选择一个作业</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>This acts on one job at a time; select only one</source>
+        <translation>此操作一次只能作用于一个作业，请只选择一个</translation>
+    </message>
+    <message>
+        <source>The job&apos;s connection is closed</source>
+        <translation>该作业所属的连接已关闭</translation>
+    </message>
+    <message>
+        <source>The job is no longer listed</source>
+        <translation>该作业已不在列表中</translation>
+    </message>
+    <message>
+        <source>%1 is not connected</source>
+        <translation>%1 未连接</translation>
+    </message>
+    <message>
+        <source>%1 cannot stop jobs</source>
+        <translation>%1 不能停止作业</translation>
+    </message>
+    <message>
+        <source>The job is %1: only a job that has not ended can be stopped</source>
+        <translation>该作业状态为%1：只能停止尚未结束的作业</translation>
+    </message>
+    <message>
+        <source>%1 cannot pause jobs</source>
+        <translation>%1 不能暂停作业</translation>
+    </message>
+    <message>
+        <source>The job is %1: only a running job can be paused</source>
+        <translation>该作业状态为%1：只能暂停正在运行的作业</translation>
+    </message>
+    <message>
+        <source>%1 cannot resume jobs</source>
+        <translation>%1 不能恢复作业</translation>
+    </message>
+    <message>
+        <source>The job is %1: only a paused or stopped job can be resumed</source>
+        <translation>该作业状态为%1：只能恢复已暂停或已停止的作业</translation>
+    </message>
+    <message>
+        <source>%1 cannot restart jobs</source>
+        <translation>%1 不能重启作业</translation>
+    </message>
+    <message>
+        <source>The job is %1: it cannot be restarted now</source>
+        <translation>该作业状态为%1：现在不能重启</translation>
+    </message>
+    <message>
+        <source>%1 does not take savepoints</source>
+        <translation>%1 不支持保存点</translation>
+    </message>
+    <message>
+        <source>The job is %1: only a running streaming job takes savepoints</source>
+        <translation>该作业状态为%1：只有正在运行的流作业才能创建保存点</translation>
+    </message>
+    <message>
+        <source>%1 has no forced refresh; its jobs are read again on their own</source>
+        <translation>%1 没有强制刷新；它的作业会自动重新读取</translation>
+    </message>
+    <message>
+        <source>The job is %1: its state is already known</source>
+        <translation>该作业状态为%1：状态已确定</translation>
+    </message>
+    <message>
+        <source>%1 does not remove jobs from its records</source>
+        <translation>%1 不会从记录中删除作业</translation>
+    </message>
+    <message>
+        <source>The job is %1: only a finished job can be dropped</source>
+        <translation>该作业状态为%1：只能删除已结束的作业</translation>
+    </message>
+    <message>
+        <source>%1 does not compute lineage</source>
+        <translation>%1 不计算血缘</translation>
+    </message>
+    <message>
+        <source>The job is %1: its lineage is there once it has succeeded</source>
+        <translation>该作业状态为%1：作业成功后才有血缘</translation>
+    </message>
+    <message>
+        <source>%1 does not run scripts sent to it</source>
+        <translation>%1 不运行发送给它的脚本</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Kill %n Jobs</source>
+        <translation>
+            <numerusform>终止 %n 个作业(&amp;K)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Kill Job</source>
+        <translation>终止作业(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n Job Ids</source>
+        <translation>
+            <numerusform>复制 %n 个作业 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy Job &amp;Id</source>
+        <translation>复制作业 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Stop the selected job</source>
+        <translation>停止选中的作业</translation>
+    </message>
+    <message>
+        <source>Pause the selected job; Resume continues it</source>
+        <translation>暂停选中的作业；用“恢复作业”可继续运行</translation>
+    </message>
+    <message>
+        <source>Continue the selected paused job</source>
+        <translation>继续运行选中的已暂停作业</translation>
+    </message>
+    <message>
+        <source>Start the stopped job again</source>
+        <translation>重新启动已停止的作业</translation>
+    </message>
+    <message>
+        <source>Keep the job&apos;s state in a savepoint</source>
+        <translation>将作业状态保存到保存点</translation>
+    </message>
+    <message>
+        <source>Ask the server to read the job&apos;s state again at its source</source>
+        <translation>请服务器从源头重新读取作业状态</translation>
+    </message>
+    <message>
+        <source>Remove the selected finished job from the server&apos;s records</source>
+        <translation>从服务器的记录中删除选中的已结束作业</translation>
+    </message>
+    <message>
+        <source>Write the job&apos;s lineage to a JSON, CSV or GraphML file</source>
+        <translation>将作业的血缘写入 JSON、CSV 或 GraphML 文件</translation>
+    </message>
+    <message>
+        <source>Run the same script again, with the same engine and variables, on the same connection</source>
+        <translation>在同一连接上，以相同的引擎和变量再次运行同一脚本</translation>
+    </message>
+    <message>
+        <source>Open the job&apos;s script in a new editor tab</source>
+        <translation>在新的编辑器标签页中打开该作业的脚本</translation>
+    </message>
+    <message>
+        <source>Copy the ids of the selected jobs</source>
+        <translation>复制所选作业的 ID</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Job</source>
+        <translation>暂停作业(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Job</source>
+        <translation>恢复作业(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;start Job</source>
+        <translation>重启作业(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Take a Sa&amp;vepoint</source>
+        <translation>触发保存点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh State</source>
+        <translation>刷新状态(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Drop Job…</source>
+        <translation>删除作业(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Lineage…</source>
+        <translation>导出血缘(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>再次运行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open Sc&amp;ript</source>
+        <translation>打开脚本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run Saved &amp;Task…</source>
+        <translation>运行已保存的任务(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Run a task saved on the server by its id</source>
+        <translation>按 ID 运行服务器上已保存的任务</translation>
+    </message>
+    <message>
+        <source>Remove job %1 from the records of %2? This cannot be undone.</source>
+        <translation>要从 %2 的记录中删除作业 %1 吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Stop job %1 on %2? Its work so far may be lost.</source>
+        <translation>要停止 %2 上的作业 %1 吗？已完成的工作可能会丢失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop these %n jobs? Their work so far may be lost.</source>
+        <translation>
+            <numerusform>停止这 %n 个作业？它们已完成的工作可能会丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop Job</source>
+        <translation>删除作业</translation>
+    </message>
+    <message>
+        <source>Kill Job</source>
+        <translation>终止作业</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Run Saved Task</source>
+        <translation>运行已保存的任务</translation>
+    </message>
+    <message>
+        <source>The id of the task to run on %1:</source>
+        <translation>要在 %1 上运行的任务 ID：</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>GraphML (*.graphml)</source>
+        <translation>GraphML (*.graphml)</translation>
+    </message>
+    <message>
+        <source>Export Lineage of %1</source>
+        <translation>导出 %1 的血缘</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1493,158 @@
     <message>
         <source>Task: %1</source>
         <translation>任务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::JobListPanel</name>
+    <message>
+        <source>Any Time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last Hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Last 24 Hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 Days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 Days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Filter by id, name, script or submitter (%1)</source>
+        <translation>按 ID、名称、脚本或提交者筛选（%1）</translation>
+    </message>
+    <message>
+        <source>Submitted by Me</source>
+        <translation>我提交的</translation>
+    </message>
+    <message>
+        <source>Show only the jobs submitted by the user each connection logs in as</source>
+        <translation>只显示各连接所登录用户提交的作业</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every job again</source>
+        <translation>重新显示全部作业</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Show the jobs submitted in this time</source>
+        <translation>显示在此时间段内提交的作业</translation>
+    </message>
+    <message>
+        <source>Show the jobs of these connections</source>
+        <translation>显示这些连接的作业</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>state chip: the state&apos;s name, its number of jobs</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) in this state; click to stop showing only them</source>
+        <translation>
+            <numerusform>此状态有 %n 个作业；点击后不再只显示它们</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) in this state; click to show only them</source>
+        <translation>
+            <numerusform>此状态有 %n 个作业；点击后只显示它们</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All Connections</source>
+        <translation>全部连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n job(s))</source>
+        <comment>a connection and its number of jobs</comment>
+        <translation>
+            <numerusform>%1（%n 个作业）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No jobs yet</source>
+        <translation>还没有作业</translation>
+    </message>
+    <message>
+        <source>Jobs you submit, and the job history of the servers you connect to, are listed here.</source>
+        <translation>您提交的作业以及所连接服务器的作业历史都列在这里。</translation>
+    </message>
+    <message>
+        <source>No job matches the filter</source>
+        <translation>没有符合筛选条件的作业</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) hidden by the filter.</source>
+        <translation>
+            <numerusform>%n 个作业被筛选条件隐藏。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::JobNotifier</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Job succeeded: %1</source>
+        <translation>作业成功：%1</translation>
+    </message>
+    <message>
+        <source>Job cancelled: %1</source>
+        <translation>作业已取消：%1</translation>
+    </message>
+    <message>
+        <source>Job failed: %1</source>
+        <translation>作业失败：%1</translation>
+    </message>
+    <message>
+        <source>Job ended: %1</source>
+        <translation>作业已结束：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的作业%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 after %3</source>
+        <translation>%2 上的作业%1，用时 %3</translation>
+    </message>
+    <message>
+        <source>Show Job</source>
+        <translation>显示作业</translation>
     </message>
 </context>
 <context>
@@ -1256,26 +1926,21 @@
     </message>
 </context>
 <context>
-    <name>JobDeck::MainWindow</name>
+    <name>JobDeck::LogPanel</name>
     <message>
-        <source>SQL scripts (*.sql *.hql);;All files (*)</source>
-        <translation>SQL 脚本 (*.sql *.hql);;所有文件 (*)</translation>
+        <source>No log to show</source>
+        <translation>没有可显示的日志</translation>
     </message>
+    <message>
+        <source>Select a job in the job list to follow its log; new lines stream in while it runs.</source>
+        <translation>在作业列表中选择一个作业即可跟踪其日志；作业运行时新的日志行会实时显示。</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::MainWindow</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Script…</source>
-        <translation>打开脚本(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1284,30 +1949,6 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Cu&amp;t</source>
-        <translation>剪切(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Select &amp;All</source>
-        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1346,86 +1987,6 @@
         <translation>进度</translation>
     </message>
     <message>
-        <source>No jobs yet</source>
-        <translation>还没有作业</translation>
-    </message>
-    <message>
-        <source>Jobs you submit, and the job history of the server you connect to, are listed here.</source>
-        <translation>您提交的作业以及所连接服务器上的历史作业会列在这里。</translation>
-    </message>
-    <message>
-        <source>No job selected</source>
-        <translation>未选择作业</translation>
-    </message>
-    <message>
-        <source>Select a job in the job list to see its steps on a timeline.</source>
-        <translation>在作业列表中选择一个作业，即可在时间轴上查看它的各个步骤。</translation>
-    </message>
-    <message>
-        <source>No log to show</source>
-        <translation>没有可显示的日志</translation>
-    </message>
-    <message>
-        <source>Select a job in the job list to follow its log; new lines stream in while it runs.</source>
-        <translation>在作业列表中选择一个作业即可跟踪其日志；作业运行时新的日志行会实时显示。</translation>
-    </message>
-    <message>
-        <source>No progress to chart</source>
-        <translation>没有可绘制的进度</translation>
-    </message>
-    <message>
-        <source>Select a running job to chart its progress over time.</source>
-        <translation>选择一个正在运行的作业，即可绘制其进度随时间变化的曲线。</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>%1[*] — JobDeck</source>
-        <translation>%1[*] — JobDeck</translation>
-    </message>
-    <message>
-        <source>Ln %1, Col %2</source>
-        <translation>第 %1 行，第 %2 列</translation>
-    </message>
-    <message>
-        <source>Cannot open script</source>
-        <translation>无法打开脚本</translation>
-    </message>
-    <message>
-        <source>Cannot open %1:
-%2</source>
-        <translation>无法打开 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MB; scripts larger than %3 MB cannot be edited here.</source>
-        <translation>%1 大小为 %2 MB；超过 %3 MB 的脚本无法在此编辑。</translation>
-    </message>
-    <message>
-        <source>Cannot save script</source>
-        <translation>无法保存脚本</translation>
-    </message>
-    <message>
-        <source>Cannot save %1:
-%2</source>
-        <translation>无法保存 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Open Script</source>
-        <translation>打开脚本</translation>
-    </message>
-    <message>
-        <source>Save Script As</source>
-        <translation>脚本另存为</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;JobDeck %1&lt;/h3&gt;&lt;p&gt;A desktop console for big-data jobs.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;KSyntaxHighlighting %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JobDeck %1&lt;/h3&gt;&lt;p&gt;大数据作业桌面控制台。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;KSyntaxHighlighting %3&lt;/p&gt;</translation>
     </message>
@@ -1438,154 +1999,16 @@
         <translation>编辑器主题(&amp;T)</translation>
     </message>
     <message>
-        <source>Follow the Desktop</source>
-        <translation>跟随桌面</translation>
-    </message>
-    <message>
         <source>&amp;Job</source>
         <translation>作业(&amp;J)</translation>
-    </message>
-    <message>
-        <source>&amp;Run Script</source>
-        <translation>运行脚本(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Run the script, or the selected part of it, on %1 (Ctrl+Return)</source>
-        <translation>在 %1 上运行脚本或其选中部分（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>the job server</source>
-        <translation>作业服务器</translation>
-    </message>
-    <message>
-        <source>&amp;Kill Job</source>
-        <translation>终止作业(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Stop the selected job</source>
-        <translation>停止选中的作业</translation>
     </message>
     <message>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <source>SQL (SQLite)</source>
-        <translation>SQL（SQLite）</translation>
-    </message>
-    <message>
-        <source>Shell</source>
-        <translation>Shell</translation>
-    </message>
-    <message>
-        <source>Cannot reach %1</source>
-        <translation>无法连接 %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接 %1…</translation>
-    </message>
-    <message>
-        <source>Write SQL in the editor and press Ctrl+Return to run it on %1. Its jobs are listed here.</source>
-        <translation>在编辑器中编写 SQL，按 Ctrl+Return 即可在 %1 上运行。作业会列在这里。</translation>
-    </message>
-    <message>
-        <source>No steps</source>
-        <translation>没有步骤</translation>
-    </message>
-    <message>
-        <source>This job&apos;s service does not report steps; Kylin jobs show theirs here.</source>
-        <translation>该作业所在的服务不报告步骤；Kylin 作业的步骤会显示在这里。</translation>
-    </message>
-    <message>
-        <source>There is nothing to run: the editor is empty</source>
-        <translation>没有可运行的内容：编辑器为空</translation>
-    </message>
-    <message>
-        <source>-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job server (SQLite).
--- What you type is kept and comes back on the next start.
-CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
-    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= &apos;2024-01-01&apos;
-GROUP BY dept
-ORDER BY employees DESC;
-</source>
-        <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 即可在本地作业服务器（SQLite）上运行此脚本。
--- 输入的内容会自动保留，下次启动时依然在。
-CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
-    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= &apos;2024-01-01&apos;
-GROUP BY dept
-ORDER BY employees DESC;
-</translation>
-    </message>
-    <message>
         <source>Results</source>
         <translation>结果</translation>
-    </message>
-    <message numerus="yes">
-        <source>Result %1 (%n row(s))</source>
-        <translation>
-            <numerusform>结果 %1（%n 行）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The first %1 rows of %2 are shown</source>
-        <translation>显示了 %2 行中的前 %1 行</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Job</source>
-        <translation>暂停作业(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Pause the selected job; Resume continues it</source>
-        <translation>暂停选中的作业；用“恢复作业”可继续运行</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume Job</source>
-        <translation>恢复作业(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Continue the selected paused job</source>
-        <translation>继续运行选中的已暂停作业</translation>
-    </message>
-    <message>
-        <source>Re&amp;start Job</source>
-        <translation>重启作业(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh State</source>
-        <translation>刷新状态(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Ask the server to read the job&apos;s state again at its source</source>
-        <translation>请服务器从源头重新读取作业状态</translation>
-    </message>
-    <message>
-        <source>&amp;Drop Job…</source>
-        <translation>删除作业(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Remove the selected finished job from the server&apos;s records</source>
-        <translation>从服务器的记录中删除选中的已结束作业</translation>
-    </message>
-    <message>
-        <source>Export &amp;Lineage…</source>
-        <translation>导出血缘(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Step &amp;Output</source>
-        <translation>步骤输出(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Show the output of the step selected in the Steps panel</source>
-        <translation>显示“步骤”面板中选中步骤的输出</translation>
     </message>
     <message>
         <source>&amp;Connections…</source>
@@ -1596,116 +2019,20 @@ ORDER BY employees DESC;
         <translation>连接</translation>
     </message>
     <message>
-        <source>The job service this window works with</source>
-        <translation>此窗口所用的作业服务</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <source>SQL</source>
-        <translation>SQL</translation>
+        <source>&amp;Notify When Jobs End</source>
+        <translation>作业结束时通知(&amp;N)</translation>
     </message>
     <message>
-        <source>No steps yet</source>
-        <translation>还没有步骤</translation>
+        <source>A desktop notification when a job run or followed here ends</source>
+        <translation>在此运行或跟踪的作业结束时发出桌面通知</translation>
     </message>
     <message>
-        <source>The job&apos;s steps appear here as the server reports them.</source>
-        <translation>服务器报告作业的步骤后，会在这里显示。</translation>
-    </message>
-    <message>
-        <source>Local</source>
-        <translation>本地</translation>
-    </message>
-    <message>
-        <source>The local job server on this computer</source>
-        <translation>本机上的本地作业服务器</translation>
-    </message>
-    <message>
-        <source>Manage Connections…</source>
-        <translation>管理连接…</translation>
-    </message>
-    <message>
-        <source>There is no connection named “%1”</source>
-        <translation>没有名为“%1”的连接</translation>
-    </message>
-    <message>
-        <source>Reading the password of %1 from the system keychain…</source>
-        <translation>正在从系统密钥环读取 %1 的密码…</translation>
-    </message>
-    <message>
-        <source>The password of %1 was not remembered: %2</source>
-        <translation>未能记住 %1 的密码：%2</translation>
-    </message>
-    <message>
-        <source>Drop Job</source>
-        <translation>删除作业</translation>
-    </message>
-    <message>
-        <source>Kill Job</source>
-        <translation>终止作业</translation>
-    </message>
-    <message>
-        <source>Remove job %1 from the records of %2? This cannot be undone.</source>
-        <translation>要从 %2 的记录中删除作业 %1 吗？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Stop job %1 on %2? Its work so far may be lost.</source>
-        <translation>要停止 %2 上的作业 %1 吗？已完成的工作可能会丢失。</translation>
-    </message>
-    <message>
-        <source>Drop</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Kill</source>
-        <translation>终止</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>GraphML (*.graphml)</source>
-        <translation>GraphML (*.graphml)</translation>
-    </message>
-    <message>
-        <source>Export Lineage of %1</source>
-        <translation>导出 %1 的血缘</translation>
-    </message>
-    <message>
-        <source>Reading the output of step %1…</source>
-        <translation>正在读取步骤 %1 的输出…</translation>
-    </message>
-    <message>
-        <source>Output of “%1” (job %2)</source>
-        <translation>“%1”的输出（作业 %2）</translation>
-    </message>
-    <message>
-        <source>(the step wrote nothing)</source>
-        <translation>（该步骤没有输出）</translation>
-    </message>
-    <message>
-        <source>Run Saved &amp;Task…</source>
-        <translation>运行已保存的任务(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Run a task saved on the server by its id</source>
-        <translation>按 ID 运行服务器上已保存的任务</translation>
-    </message>
-    <message>
-        <source>Run Saved Task</source>
-        <translation>运行已保存的任务</translation>
-    </message>
-    <message>
-        <source>The id of the task to run on %1:</source>
-        <translation>要在 %1 上运行的任务 ID：</translation>
-    </message>
-    <message>
-        <source>Take a Sa&amp;vepoint</source>
-        <translation>触发保存点(&amp;V)</translation>
+        <source>Connections</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +2136,17 @@ ORDER BY employees DESC;
     </message>
 </context>
 <context>
+    <name>JobDeck::ProgressPanel</name>
+    <message>
+        <source>No progress to chart</source>
+        <translation>没有可绘制的进度</translation>
+    </message>
+    <message>
+        <source>Select a running job to chart its progress over time.</source>
+        <translation>选择一个正在运行的作业，即可绘制其进度随时间变化的曲线。</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::ResultsCommand</name>
     <message>
         <source>%1 produced no result sets</source>
@@ -1821,6 +2159,27 @@ ORDER BY employees DESC;
     <message>
         <source>wrote %1</source>
         <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ResultsPanel</name>
+    <message numerus="yes">
+        <source>Result %1 (%n row(s))</source>
+        <translation>
+            <numerusform>结果 %1（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 rows of %2 are shown</source>
+        <translation>显示了 %2 行中的前 %1 行</translation>
+    </message>
+    <message>
+        <source>No results to show</source>
+        <translation>没有可显示的结果</translation>
+    </message>
+    <message>
+        <source>Select a job that has succeeded to see the rows its statements returned.</source>
+        <translation>选择一个已成功的作业，查看其语句返回的行。</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2302,14 @@ ORDER BY employees DESC;
     <message>
         <source>Cannot read page %1 of the job history: %2</source>
         <translation>无法读取作业历史的第 %1 页：%2</translation>
+    </message>
+    <message>
+        <source>Connected to %1 again</source>
+        <translation>已重新连接到 %1</translation>
+    </message>
+    <message>
+        <source>Lost the connection to %1: %2</source>
+        <translation>与 %1 的连接中断：%2</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2608,49 @@ ORDER BY employees DESC;
     <message>
         <source>%1 has no steps</source>
         <translation>%1 没有步骤</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::StepsPanel</name>
+    <message>
+        <source>No job selected</source>
+        <translation>未选择作业</translation>
+    </message>
+    <message>
+        <source>Select a job in the job list to see its steps on a timeline.</source>
+        <translation>在作业列表中选择一个作业，即可在时间轴上查看它的各个步骤。</translation>
+    </message>
+    <message>
+        <source>No steps yet</source>
+        <translation>还没有步骤</translation>
+    </message>
+    <message>
+        <source>The job&apos;s steps appear here as the server reports them.</source>
+        <translation>服务器报告作业的步骤后，会在这里显示。</translation>
+    </message>
+    <message>
+        <source>No steps</source>
+        <translation>没有步骤</translation>
+    </message>
+    <message>
+        <source>This job&apos;s service does not report steps; Kylin jobs show theirs here.</source>
+        <translation>该作业所在的服务不报告步骤；Kylin 作业的步骤会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Output of “%1” (job %2)</source>
+        <translation>“%1”的输出（作业 %2）</translation>
+    </message>
+    <message>
+        <source>(the step wrote nothing)</source>
+        <translation>（该步骤没有输出）</translation>
+    </message>
+    <message>
+        <source>Step &amp;Output</source>
+        <translation>步骤输出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the output of the step selected in the Steps panel</source>
+        <translation>显示“步骤”面板中选中步骤的输出</translation>
     </message>
 </context>
 <context>
