@@ -309,6 +309,7 @@ Pending<Job> *LinkisBackend::submit(const SubmitRequest &submission)
     HttpRequest req = request("POST", QStringLiteral("entrance/submit"));
     req.contentType = "application/json";
     req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    req.resendable = false; // a second send would start a second job
 
     // 0.x has only entrance/execute with the old body (seed 001).
     QJsonObject oldBody{{QStringLiteral("executeApplicationName"), engine.section(u'-', 0, 0)},
@@ -320,6 +321,7 @@ Pending<Job> *LinkisBackend::submit(const SubmitRequest &submission)
     HttpRequest oldReq = request("POST", QStringLiteral("entrance/execute"));
     oldReq.contentType = "application/json";
     oldReq.body = QJsonDocument(oldBody).toJson(QJsonDocument::Compact);
+    oldReq.resendable = false;
 
     const auto accepted = [this, submission, engine, runType, user](
                               const std::pair<Envelope, HttpResponse> &answer) -> Result<Job> {
