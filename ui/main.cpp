@@ -30,9 +30,9 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Language of the interface: cn or en."),
         QStringLiteral("cn|en"));
     parser.addOption(langOption);
-    parser.addPositionalArgument(QStringLiteral("script"),
-                                 QApplication::translate("main", "A SQL script to open."),
-                                 QStringLiteral("[script]"));
+    parser.addPositionalArgument(QStringLiteral("scripts"),
+                                 QApplication::translate("main", "Scripts to open, each in a tab."),
+                                 QStringLiteral("[script...]"));
     parser.process(app);
 
     // The language: --lang, else the one the user chose last time, else the system's.
@@ -44,13 +44,13 @@ int main(int argc, char *argv[])
     Translations translations;
     translations.setLanguage(language);
 
-    quitOnTerminationSignals(); // a logout or `kill` still saves the draft and layout
+    quitOnTerminationSignals(); // a logout or `kill` still keeps the tabs and the layout
     // The built-in "Local" connection: jobdeck-server, started on demand and left running
     // when the console closes, so its jobs go on.
     Session local;
     MainWindow window(&translations, &local);
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().constFirst());
+    for (const QString &script : parser.positionalArguments())
+        window.openFile(script);
     window.show();
     local.start();
     return QApplication::exec();

@@ -53,7 +53,8 @@ private Q_SLOTS:
         window.editor()->setPlainText(QStringLiteral("CREATE TABLE t(x);\nINSERT INTO t VALUES (1), (2);\n"
                                                      "SELECT count(*) AS n FROM t;"));
         window.editor()->setFocus();
-        QTest::keyClick(window.editor(), Qt::Key_Return, Qt::ControlModifier);
+        // The whole script (Ctrl+Return alone runs the statement under the cursor).
+        QTest::keyClick(window.editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowCount(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(onlyJob(session).state, JobState::Succeeded, 20000);
         const Job job = onlyJob(session);

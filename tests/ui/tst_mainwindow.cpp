@@ -1,5 +1,6 @@
 #include "common/emptystate.h"
 #include "core/buildinfo.h"
+#include "editor/scriptworkspace.h"
 #include "editor/sqleditor.h"
 #include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
@@ -39,7 +40,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.editor()->isVisible());
-        QCOMPARE(window.centralWidget(), window.editor());
+        QCOMPARE(window.centralWidget(), window.workspace());
+        QVERIFY(window.workspace()->isAncestorOf(window.editor()));
         for (QDockWidget *dock :
              {window.jobListDock(), window.timelineDock(), window.logDock(), window.progressDock()}) {
             QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));

@@ -5,6 +5,7 @@
 #include "connections/connectiondialog.h"
 #include "connections/passworddialog.h"
 #include "core/buildinfo.h"
+#include "editor/scriptworkspace.h"
 #include "editor/sqleditor.h"
 #include "editor/syntaxrepository.h"
 #include "i18n/translations.h"
@@ -59,10 +60,6 @@ constexpr int LayoutVersion = 3;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
 constexpr auto ThemeKey = "editor/theme";
-constexpr auto SqlFileFilter
-    = QT_TRANSLATE_NOOP("JobDeck::MainWindow", "SQL scripts (*.sql *.hql);;All files (*)");
-// Scripts bigger than this are not something to edit; they would also freeze the highlighter.
-constexpr qint64 MaxScriptBytes = 32 * 1024 * 1024;
 // The connection selector's entries that are not profiles.
 constexpr auto LocalEntry = "\x01local";
 constexpr auto ManageEntry = "\x01manage";
@@ -74,17 +71,16 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     , m_localSession(session)
     , m_profiles(new ProfileStore(this))
     , m_timeline(new StepTimeline(this))
-    , m_editor(new SqlEditor(this))
+    , m_workspace(new ScriptWorkspace(this))
     , m_jobTable(new QTableView(this))
     , m_jobProxy(new QSortFilterProxyModel(this))
     , m_logView(new LogView(this))
     , m_progressChart(new ProgressChart(this))
     , m_resultTabs(new QTabWidget(this))
     , m_cursorLabel(new QLabel(this))
-    , m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_editor);
+    setCentralWidget(m_workspace);
     setDockNestingEnabled(true);
 
     m_jobTable->setObjectName(QStringLiteral("jobTable"));
@@ -130,20 +126,29 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     setSession(session);
     retranslateUi();
 
-    // Keep what the user types on disk shortly after they stop typing.
-    m_draftTimer->setSingleShot(true);
-    m_draftTimer->setInterval(1500);
-    connect(m_draftTimer, &QTimer::timeout, this, &MainWindow::saveDraft);
-    loadDraft();
-    connect(m_editor->document(), &QTextDocument::contentsChanged, m_draftTimer, qOverload<>(&QTimer::start));
-    connect(m_editor->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
-    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &MainWindow::updateCursorPosition);
-    updateCursorPosition();
+    // The script tabs: what they run goes to the session; their title and cursor to the window.
+    connect(m_workspace, &ScriptWorkspace::submitRequested, this, &MainWindow::submitScript);
+    connect(m_workspace, &ScriptWorkspace::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+    });
+    connect(m_workspace,
+            &ScriptWorkspace::currentScriptChanged,
+            this,
+            [this](const QString &title, bool modified) {
+                m_scriptTitle = title;
+                setWindowModified(modified);
+                updateTitle();
+            });
+    connect(m_workspace, &ScriptWorkspace::cursorPositionChanged, this, [this](int line, int column) {
+        m_cursorLabel->setText(tr("Ln %1, Col %2").arg(line).arg(column));
+    });
+    m_workspace->restoreTabs();
 
     // Quitting without closing the window (a termination signal, the session ending)
     // keeps the same things a close does.
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
-        saveDraft();
+        m_workspace->flushRecovery();
+        m_workspace->markEndedCleanly();
         saveLayout();
     });
 
@@ -178,10 +183,12 @@ QDockWidget *MainWindow::addPanelDock(const QString &objectName,
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_openAction = m_fileMenu->addAction(QString(), QKeySequence::Open, this, &MainWindow::chooseFileToOpen);
-    m_saveAction = m_fileMenu->addAction(QString(), QKeySequence::Save, this, &MainWindow::save);
-    m_saveAsAction
-        = m_fileMenu->addAction(QString(), QKeySequence::SaveAs, this, &MainWindow::chooseFileToSaveAs);
+    m_fileMenu->addActions({m_workspace->newAction(), m_workspace->openAction()});
+    m_fileMenu->addMenu(m_workspace->recentFilesMenu());
+    m_fileMenu->addActions({m_workspace->saveAction(),
+                            m_workspace->saveAsAction(),
+                            m_workspace->closeAction(),
+                            m_workspace->closeOthersAction()});
     m_fileMenu->addSeparator();
     m_connectionsAction = m_fileMenu->addAction(QString(), this, [this] { showConnections(); });
     m_connectionsAction->setObjectName(QStringLiteral("connectionsAction"));
@@ -190,32 +197,19 @@ void MainWindow::createMenus()
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     m_editMenu = menuBar()->addMenu(QString());
-    m_undoAction = m_editMenu->addAction(QString(), QKeySequence::Undo, m_editor, &QPlainTextEdit::undo);
-    m_redoAction = m_editMenu->addAction(QString(), QKeySequence::Redo, m_editor, &QPlainTextEdit::redo);
+    m_editMenu->addActions(m_workspace->editActions());
     m_editMenu->addSeparator();
-    m_cutAction = m_editMenu->addAction(QString(), QKeySequence::Cut, m_editor, &QPlainTextEdit::cut);
-    m_copyAction = m_editMenu->addAction(QString(), QKeySequence::Copy, m_editor, &QPlainTextEdit::copy);
-    m_pasteAction = m_editMenu->addAction(QString(), QKeySequence::Paste, m_editor, &QPlainTextEdit::paste);
+    m_editMenu->addActions({m_workspace->findAction(),
+                            m_workspace->replaceAction(),
+                            m_workspace->findNextAction(),
+                            m_workspace->goToLineAction()});
     m_editMenu->addSeparator();
-    m_selectAllAction
-        = m_editMenu->addAction(QString(), QKeySequence::SelectAll, m_editor, &QPlainTextEdit::selectAll);
-    // The editor's own shortcuts handle these keys while it has focus; the menu must not steal them.
-    for (QAction *action : m_editMenu->actions())
-        action->setShortcutContext(Qt::WidgetShortcut);
-    m_undoAction->setEnabled(false);
-    m_redoAction->setEnabled(false);
-    m_cutAction->setEnabled(false);
-    m_copyAction->setEnabled(false);
-    connect(m_editor, &QPlainTextEdit::undoAvailable, m_undoAction, &QAction::setEnabled);
-    connect(m_editor, &QPlainTextEdit::redoAvailable, m_redoAction, &QAction::setEnabled);
-    connect(m_editor, &QPlainTextEdit::copyAvailable, m_cutAction, &QAction::setEnabled);
-    connect(m_editor, &QPlainTextEdit::copyAvailable, m_copyAction, &QAction::setEnabled);
+    m_editMenu->addActions(
+        {m_workspace->commentAction(), m_workspace->indentAction(), m_workspace->unindentAction()});
 
     m_jobMenu = menuBar()->addMenu(QString());
-    m_runAction = m_jobMenu->addAction(QString(), this, &MainWindow::runScript);
-    m_runAction->setObjectName(QStringLiteral("runAction"));
-    m_runAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_runAction = m_workspace->runStatementAction();
+    m_jobMenu->addActions({m_runAction, m_workspace->runScriptAction()});
     m_runTaskAction = m_jobMenu->addAction(QString(), this, &MainWindow::runSavedTask);
     m_runTaskAction->setObjectName(QStringLiteral("runTaskAction"));
     m_runTaskAction->setVisible(false);
@@ -242,12 +236,8 @@ void MainWindow::createMenus()
     m_runAction->setEnabled(false);
     m_jobToolBar = addToolBar(QString());
     m_jobToolBar->setObjectName(QStringLiteral("jobToolBar"));
-    m_runType = new QComboBox(m_jobToolBar);
-    m_runType->setObjectName(QStringLiteral("runType"));
-    m_runType->addItem(QString(), QStringLiteral("sql"));
-    m_runType->addItem(QString(), QStringLiteral("shell"));
-    m_jobToolBar->addWidget(m_runType);
-    m_jobToolBar->addAction(m_runAction);
+    m_jobToolBar->addWidget(m_workspace->runTypeSelector());
+    m_jobToolBar->addActions({m_runAction, m_workspace->runScriptAction()});
     m_jobToolBar->addAction(m_killAction);
     m_jobToolBar->addAction(m_pauseAction);
     m_jobToolBar->addAction(m_resumeAction);
@@ -276,6 +266,9 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : {m_jobListDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
+    m_viewMenu->addActions(
+        {m_workspace->zoomInAction(), m_workspace->zoomOutAction(), m_workspace->zoomResetAction()});
+    m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
     m_themeGroup = new QActionGroup(this);
     m_followDesktopThemeAction = m_themeMenu->addAction(QString());
@@ -285,18 +278,18 @@ void MainWindow::createMenus()
     for (const KSyntaxHighlighting::Theme &theme : themes)
         m_themeMenu->addAction(theme.translatedName())->setData(theme.name());
     const QString savedTheme = QSettings().value(ThemeKey).toString();
-    m_editor->setThemePreference(savedTheme);
+    m_workspace->setThemePreference(savedTheme);
     for (QAction *action : m_themeMenu->actions()) {
         if (action->isSeparator())
             continue;
         action->setCheckable(true);
-        action->setChecked(action->data().toString() == m_editor->themePreference());
+        action->setChecked(action->data().toString() == savedTheme);
         m_themeGroup->addAction(action);
     }
     if (!m_themeGroup->checkedAction()) // a saved theme that this library no longer has
         m_followDesktopThemeAction->setChecked(true);
     connect(m_themeGroup, &QActionGroup::triggered, this, [this](QAction *action) {
-        m_editor->setThemePreference(action->data().toString());
+        m_workspace->setThemePreference(action->data().toString());
         QSettings().setValue(ThemeKey, action->data().toString());
     });
 
@@ -332,21 +325,9 @@ void MainWindow::createMenus()
 void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
-    m_openAction->setText(tr("&Open Script…"));
-    m_saveAction->setText(tr("&Save"));
-    m_saveAsAction->setText(tr("Save &As…"));
     m_quitAction->setText(tr("&Quit"));
     m_editMenu->setTitle(tr("&Edit"));
-    m_undoAction->setText(tr("&Undo"));
-    m_redoAction->setText(tr("&Redo"));
-    m_cutAction->setText(tr("Cu&t"));
-    m_copyAction->setText(tr("&Copy"));
-    m_pasteAction->setText(tr("&Paste"));
-    m_selectAllAction->setText(tr("Select &All"));
     m_jobMenu->setTitle(tr("&Job"));
-    m_runAction->setText(tr("&Run Script"));
-    m_runAction->setToolTip(tr("Run the script, or the selected part of it, on %1 (Ctrl+Return)")
-                                .arg(m_session ? m_session->displayName() : tr("the job server")));
     m_runTaskAction->setText(tr("Run Saved &Task…"));
     m_runTaskAction->setToolTip(tr("Run a task saved on the server by its id"));
     m_killAction->setText(tr("&Kill Job"));
@@ -369,8 +350,6 @@ void MainWindow::retranslateUi()
     m_connectionCombo->setToolTip(tr("The job service this window works with"));
     fillConnectionSelector();
     m_jobToolBar->setWindowTitle(tr("Job"));
-    m_runType->setItemText(0, m_session && !m_session->isLocal() ? tr("SQL") : tr("SQL (SQLite)"));
-    m_runType->setItemText(1, tr("Shell"));
     m_viewMenu->setTitle(tr("&View"));
     m_themeMenu->setTitle(tr("Editor &Theme"));
     m_followDesktopThemeAction->setText(tr("Follow the Desktop"));
@@ -387,7 +366,6 @@ void MainWindow::retranslateUi()
     m_resultsDock->setWindowTitle(tr("Results"));
     updateEmptyStates();
     updateTitle();
-    updateCursorPosition();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -494,10 +472,24 @@ void MainWindow::setSession(Session *session)
     m_sessionMessage.clear();
     m_jobProxy->setSourceModel(m_session ? m_session->jobs() : nullptr);
     connectSession();
+    updateWorkspaceConnection();
     m_runAction->setEnabled(m_session && m_session->state() == Session::State::Ready
                             && m_session->capabilities().submit);
     retranslateUi(); // texts that name the connection
     updateJobActions();
+}
+
+void MainWindow::updateWorkspaceConnection()
+{
+    // The current tab runs where the window is connected, with what that backend offers.
+    if (!m_session)
+        return;
+    m_workspace->setConnection(m_session->isLocal() ? ScriptWorkspace::localConnectionId()
+                                                    : m_session->profileName(),
+                               m_session->displayName(),
+                               m_session->backend() && m_session->state() == Session::State::Ready
+                                   ? m_session->backend()->runOffers()
+                                   : QList<RunOffer>{});
 }
 
 void MainWindow::disconnectSession()
@@ -538,6 +530,7 @@ void MainWindow::connectSession()
         m_session, &Session::stateChanged, this, [this](Session::State state, const QString &message) {
             m_sessionMessage = message;
             m_runAction->setEnabled(state == Session::State::Ready && m_session->capabilities().submit);
+            updateWorkspaceConnection();
             statusBar()->showMessage(message, state == Session::State::Ready ? 5000 : 0);
             updateJobActions();
             updateEmptyStates();
@@ -875,25 +868,19 @@ void MainWindow::showJob(const QString &jobId)
     updateEmptyStates();
 }
 
-void MainWindow::runScript()
+void MainWindow::submitScript(const SubmitRequest &request, const QString &connectionId)
 {
     if (!m_session)
         return;
-    const QTextCursor cursor = m_editor->textCursor();
-    // The selection alone when there is one: run a single statement out of a long script.
-    QString script = cursor.hasSelection() ? cursor.selectedText().replace(QChar::ParagraphSeparator, u'\n')
-                                           : m_editor->toPlainText();
-    if (script.trimmed().isEmpty()) {
-        statusBar()->showMessage(tr("There is nothing to run: the editor is empty"), 5000);
+    const QString current
+        = m_session->isLocal() ? ScriptWorkspace::localConnectionId() : m_session->profileName();
+    if (connectionId != current) {
+        statusBar()->showMessage(
+            tr("This script runs on %1; choose that connection to run it, or pick a run type here")
+                .arg(connectionId == ScriptWorkspace::localConnectionId() ? tr("Local") : connectionId),
+            10000);
         return;
     }
-    SubmitRequest request;
-    request.script = script;
-    request.runType = m_runType->currentData().toString();
-    // The local server runs SQL on SQLite; a Linkis cluster's default SQL engine is Spark.
-    const QString sqlEngine = m_session->isLocal() ? QStringLiteral("sqlite") : QStringLiteral("spark");
-    request.engine = request.runType == u"shell" ? QStringLiteral("shell") : sqlEngine;
-    request.scriptPath = m_filePath;
     m_session->submit(request);
 }
 
@@ -935,130 +922,29 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveDraft();
+    if (!m_workspace->confirmClose()) {
+        event->ignore();
+        return;
+    }
+    m_workspace->flushRecovery();
+    m_workspace->markEndedCleanly();
     saveLayout();
     event->accept();
 }
 
-void MainWindow::loadDraft()
-{
-    const DraftStore::Draft draft = m_drafts.load();
-    if (draft.exists) {
-        m_editor->setPlainText(draft.text);
-        m_filePath = draft.filePath;
-        // A draft that differs from its file holds unsaved edits.
-        bool modified = false;
-        if (!m_filePath.isEmpty()) {
-            QFile file(m_filePath);
-            modified = !file.open(QIODevice::ReadOnly) || QString::fromUtf8(file.readAll()) != draft.text;
-        }
-        m_editor->document()->setModified(modified);
-    } else {
-        // Runs as it is on the local job server (SQLite), so a new user sees a job at once.
-        m_editor->setPlainText(
-            tr("-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job "
-               "server (SQLite).\n"
-               "-- What you type is kept and comes back on the next start.\n"
-               "CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, "
-               "hired_on TEXT);\n"
-               "INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),\n"
-               "    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');\n"
-               "SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary\n"
-               "FROM staff\n"
-               "WHERE hired_on >= '2024-01-01'\n"
-               "GROUP BY dept\n"
-               "ORDER BY employees DESC;\n"));
-        m_editor->document()->setModified(false);
-    }
-    setWindowModified(m_editor->document()->isModified());
-    updateTitle();
-}
-
-void MainWindow::saveDraft()
-{
-    m_draftTimer->stop();
-    const QString error = m_drafts.save({m_editor->toPlainText(), m_filePath, true});
-    if (!error.isEmpty())
-        statusBar()->showMessage(error);
-}
-
 void MainWindow::updateTitle()
 {
-    const QString name = m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
-    setWindowTitle(tr("%1[*] — JobDeck").arg(name));
+    setWindowTitle(tr("%1[*] — JobDeck").arg(m_scriptTitle.isEmpty() ? tr("Untitled") : m_scriptTitle));
 }
 
-void MainWindow::updateCursorPosition()
+SqlEditor *MainWindow::editor() const
 {
-    const QTextCursor cursor = m_editor->textCursor();
-    m_cursorLabel->setText(
-        tr("Ln %1, Col %2").arg(cursor.blockNumber() + 1).arg(cursor.positionInBlock() + 1));
+    return m_workspace->currentEditor();
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(
-            this,
-            tr("Cannot open script"),
-            tr("Cannot open %1:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    if (file.size() > MaxScriptBytes) {
-        QMessageBox::warning(this,
-                             tr("Cannot open script"),
-                             tr("%1 is %2 MB; scripts larger than %3 MB cannot be edited here.")
-                                 .arg(QDir::toNativeSeparators(path))
-                                 .arg(file.size() / (1024 * 1024))
-                                 .arg(MaxScriptBytes / (1024 * 1024)));
-        return false;
-    }
-    m_editor->setPlainText(QString::fromUtf8(file.readAll()));
-    m_editor->document()->setModified(false);
-    m_filePath = QFileInfo(path).absoluteFilePath();
-    updateTitle();
-    saveDraft();
-    return true;
-}
-
-bool MainWindow::saveToFile(const QString &path)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->toPlainText().toUtf8()) < 0
-        || !file.commit()) {
-        QMessageBox::warning(
-            this,
-            tr("Cannot save script"),
-            tr("Cannot save %1:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    m_filePath = QFileInfo(path).absoluteFilePath();
-    m_editor->document()->setModified(false);
-    updateTitle();
-    saveDraft();
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_filePath)), 4000);
-    return true;
-}
-
-void MainWindow::chooseFileToOpen()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Script"), QFileInfo(m_filePath).path(), tr(SqlFileFilter));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-bool MainWindow::save()
-{
-    return m_filePath.isEmpty() ? chooseFileToSaveAs() : saveToFile(m_filePath);
-}
-
-bool MainWindow::chooseFileToSaveAs()
-{
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Save Script As"), m_filePath, tr(SqlFileFilter));
-    return !path.isEmpty() && saveToFile(path);
+    return m_workspace->openFile(path);
 }
 
 QString MainWindow::aboutText()

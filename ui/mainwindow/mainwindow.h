@@ -2,7 +2,6 @@
 
 #include "backends/backend.h"
 #include "session/session.h"
-#include "workspace/draftstore.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -25,13 +24,14 @@ class EmptyState;
 class LogView;
 class ProfileStore;
 class ProgressChart;
+class ScriptWorkspace;
 class SqlEditor;
 class StepTimeline;
 class Translations;
 
-// The console's window: the script editor in the centre, docks around it for the job list,
-// the step timeline, the log and the progress chart. Geometry and dock layout survive
-// restarts; the editor's text is kept as a draft while the user types.
+// The console's window: the script workspace (ui/editor/scriptworkspace.h) in the centre,
+// docks around it for the job list, the step timeline, the log and the progress chart.
+// Geometry and dock layout survive restarts; the workspace keeps every tab itself.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -60,7 +60,9 @@ public:
     QAction *exportLineageAction() const { return m_lineageAction; }
     QAction *stepOutputAction() const { return m_stepOutputAction; }
 
-    SqlEditor *editor() const { return m_editor; }
+    // The current script tab's editor.
+    SqlEditor *editor() const;
+    ScriptWorkspace *workspace() const { return m_workspace; }
     QDockWidget *jobListDock() const { return m_jobListDock; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
     QDockWidget *logDock() const { return m_logDock; }
@@ -77,9 +79,8 @@ public:
     // The text of Help > About: versions of JobDeck, Qt and KSyntaxHighlighting.
     static QString aboutText();
 
-    // Opens a script file; returns false (after telling the user why) when it cannot.
+    // Opens a script file in a tab; returns false (after telling the user why) when it cannot.
     bool openFile(const QString &path);
-    bool saveToFile(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +92,7 @@ private:
                               EmptyState **emptyState,
                               QWidget *view = nullptr);
     void connectSession();
+    void updateWorkspaceConnection();
     void disconnectSession();
     void fillConnectionSelector();
     void startRemoteSession(const ConnectionProfile &profile);
@@ -102,7 +104,7 @@ private:
     void showStepOutput();
     void showStepOutputText(const QString &jobId, const QString &stepId, const QString &output);
     void showJobContextMenu(const QPoint &position);
-    void runScript();
+    void submitScript(const SubmitRequest &request, const QString &connectionId);
     void runSavedTask();
     void showJob(const QString &jobId);
     void updateEmptyStates();
@@ -111,13 +113,7 @@ private:
     void retranslateUi();
     void restoreLayout();
     void saveLayout();
-    void loadDraft();
-    void saveDraft();
     void updateTitle();
-    void updateCursorPosition();
-    void chooseFileToOpen();
-    bool save();
-    bool chooseFileToSaveAs();
     void showAbout();
 
     Translations *m_translations;
@@ -128,7 +124,7 @@ private:
     ProfileStore *m_profiles;
     QPointer<ConnectionDialog> m_connectionDialog;
     StepTimeline *m_timeline;
-    SqlEditor *m_editor;
+    ScriptWorkspace *m_workspace;
     QTableView *m_jobTable;
     QSortFilterProxyModel *m_jobProxy;
     LogView *m_logView;
@@ -148,9 +144,7 @@ private:
     EmptyState *m_progressEmpty = nullptr;
     EmptyState *m_resultsEmpty = nullptr;
     QLabel *m_cursorLabel;
-    QTimer *m_draftTimer;
-    DraftStore m_drafts;
-    QString m_filePath;
+    QString m_scriptTitle;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
@@ -162,7 +156,6 @@ private:
     QMenu *m_helpMenu = nullptr;
     QMenu *m_jobMenu = nullptr;
     QToolBar *m_jobToolBar = nullptr;
-    QComboBox *m_runType = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_runTaskAction = nullptr;
     QAction *m_killAction = nullptr;
@@ -177,16 +170,7 @@ private:
     QAction *m_connectionsAction = nullptr;
     QToolBar *m_connectionToolBar = nullptr;
     QComboBox *m_connectionCombo = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_saveAction = nullptr;
-    QAction *m_saveAsAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    QAction *m_cutAction = nullptr;
-    QAction *m_copyAction = nullptr;
-    QAction *m_pasteAction = nullptr;
-    QAction *m_selectAllAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;

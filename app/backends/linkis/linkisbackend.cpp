@@ -73,6 +73,27 @@ Capabilities LinkisBackend::capabilities() const
     return caps;
 }
 
+QList<RunOffer> LinkisBackend::runOffers() const
+{
+    const auto offer = [](const char *engine, const char *runType) {
+        return RunOffer{QLatin1StringView(engine), QLatin1StringView(runType)};
+    };
+    // jobdeck-server runs SQL on SQLite and shell scripts.
+    if (kind() == u"local")
+        return {offer("sqlite", "sql"), offer("shell", "shell")};
+    // The engines of a Linkis 1.x install with the versions its default labels name, and the
+    // run types each takes (Linkis's RunType: trino's SQL is "tsql", presto's "psql").
+    return {offer("spark-3.2.1", "sql"),
+            offer("spark-3.2.1", "scala"),
+            offer("spark-3.2.1", "py"),
+            offer("hive-3.1.3", "hql"),
+            offer("python-python3", "python"),
+            offer("shell-1", "shell"),
+            offer("jdbc-4", "jdbc"),
+            offer("trino-371", "tsql"),
+            offer("presto-0.234", "psql")};
+}
+
 void LinkisBackend::setLanguage(Language language)
 {
     m_language = language;
