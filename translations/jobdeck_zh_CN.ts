@@ -9,17 +9,6 @@
     </message>
 </context>
 <context>
-    <name>DraftStore</name>
-    <message>
-        <source>Cannot create the folder %1</source>
-        <translation>无法创建文件夹 %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the draft to %1: %2</source>
-        <translation>无法将草稿保存到 %1：%2</translation>
-    </message>
-</context>
-<context>
     <name>JobDeck::Backend</name>
     <message>
         <source>%1 is not something a %2 server can do</source>
@@ -50,7 +39,7 @@
         <translation>触发保存点</translation>
     </message>
     <message>
-        <source>Reading a step's output</source>
+        <source>Reading a step&apos;s output</source>
         <translation>读取步骤输出</translation>
     </message>
     <message>
@@ -77,7 +66,7 @@
         <translation>后端类型：%1。</translation>
     </message>
     <message>
-        <source>The server's address, as typed in a browser.</source>
+        <source>The server&apos;s address, as typed in a browser.</source>
         <translation>服务器地址，与在浏览器中输入的相同。</translation>
     </message>
     <message>
@@ -125,7 +114,7 @@
         <translation>每次等待应答的秒数（默认 30）。</translation>
     </message>
     <message>
-        <source>Seconds between polls while following (default: the backend's).</source>
+        <source>Seconds between polls while following (default: the backend&apos;s).</source>
         <translation>跟踪时两次轮询之间的秒数（默认取后端的值）。</translation>
     </message>
     <message>
@@ -177,27 +166,27 @@
         <translation>写入该文件而不是标准输出。</translation>
     </message>
     <message>
-        <source>unknown language '%1' (use cn or en)</source>
+        <source>unknown language &apos;%1&apos; (use cn or en)</source>
         <translation>未知语言“%1”（请使用 cn 或 en）</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
+        <source>unknown command &apos;%1&apos;</source>
         <translation>未知命令“%1”</translation>
     </message>
     <message>
-        <source>wrong number of arguments for '%1' (see --help)</source>
+        <source>wrong number of arguments for &apos;%1&apos; (see --help)</source>
         <translation>“%1”的参数个数不对（参见 --help）</translation>
     </message>
     <message>
-        <source>--%1 does not apply to '%2'</source>
+        <source>--%1 does not apply to &apos;%2&apos;</source>
         <translation>--%1 不适用于“%2”</translation>
     </message>
     <message>
-        <source>'%1' is not available for %2 servers</source>
+        <source>&apos;%1&apos; is not available for %2 servers</source>
         <translation>%2 服务器不支持“%1”</translation>
     </message>
     <message>
-        <source>no profile named '%1'</source>
+        <source>no profile named &apos;%1&apos;</source>
         <translation>没有名为“%1”的连接配置</translation>
     </message>
     <message>
@@ -205,7 +194,7 @@
         <translation>请指定连接目标：--profile 名称，或 --backend 类型 --url 地址</translation>
     </message>
     <message>
-        <source>unknown backend '%1' (known: %2)</source>
+        <source>unknown backend &apos;%1&apos; (known: %2)</source>
         <translation>未知后端“%1”（支持：%2）</translation>
     </message>
     <message>
@@ -213,7 +202,7 @@
         <translation>--backend %1 需要 --url 地址</translation>
     </message>
     <message>
-        <source>'%1' is not a server address</source>
+        <source>&apos;%1&apos; is not a server address</source>
         <translation>“%1”不是服务器地址</translation>
     </message>
     <message>
@@ -229,7 +218,7 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>--var needs K=V, got '%1'</source>
+        <source>--var needs K=V, got &apos;%1&apos;</source>
         <translation>--var 需要 K=V 形式，收到的是“%1”</translation>
     </message>
     <message>
@@ -369,7 +358,7 @@
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <source>Dinky, SQLFlow: the time zone of the server's clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
+        <source>Dinky, SQLFlow: the time zone of the server&apos;s clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
         <translation>Dinky、SQLFlow：服务器时钟所用的时区，例如 Asia/Shanghai 或 UTC+08:00（Dinky 默认 GMT+8）。</translation>
     </message>
     <message>
@@ -409,7 +398,7 @@
         <translation>run-task、restart（Dinky）：从该保存点启动。</translation>
     </message>
     <message>
-        <source>status: make the server re-read the job's state first (Dinky).</source>
+        <source>status: make the server re-read the job&apos;s state first (Dinky).</source>
         <translation>status：先让服务器重新读取作业状态（Dinky）。</translation>
     </message>
     <message>
@@ -433,7 +422,7 @@
         <translation>--delimiter 需要单个字符</translation>
     </message>
     <message>
-        <source>--incremental needs the persistent job's --job-id</source>
+        <source>--incremental needs the persistent job&apos;s --job-id</source>
         <translation>--incremental 需要持久作业的 --job-id</translation>
     </message>
     <message>
@@ -441,7 +430,7 @@
         <translation>%1；请改为设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
     <message>
-        <source>the keychain holds no secret for profile '%1': save one in the console's Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
+        <source>the keychain holds no secret for profile &apos;%1&apos;: save one in the console&apos;s Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
         <translation>密钥环中没有连接配置“%1”的密码或 Token：请在控制台的“连接”对话框中保存，或设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
     <message>
@@ -449,11 +438,11 @@
         <translation>提示：%1</translation>
     </message>
     <message>
-        <source>unknown time zone '%1'</source>
+        <source>unknown time zone &apos;%1&apos;</source>
         <translation>未知时区“%1”</translation>
     </message>
     <message>
-        <source>%1 has been in the server's %2 state for %3 s: the server lost track of it. 'status --refresh %1' asks it to look again.</source>
+        <source>%1 has been in the server&apos;s %2 state for %3 s: the server lost track of it. &apos;status --refresh %1&apos; asks it to look again.</source>
         <translation>%1 在服务器上处于 %2 状态已有 %3 秒：服务器已失去对它的跟踪。运行“status --refresh %1”可让服务器重新查询。</translation>
     </message>
     <message>
@@ -501,7 +490,7 @@
         <translation>%1 没有步骤</translation>
     </message>
     <message>
-        <source>run-task needs the task's numeric id, got '%1'</source>
+        <source>run-task needs the task&apos;s numeric id, got &apos;%1&apos;</source>
         <translation>run-task 需要数字形式的任务 ID，收到的是“%1”</translation>
     </message>
     <message>
@@ -521,7 +510,7 @@
         <translation>  %1：%2</translation>
     </message>
     <message>
-        <source>--follow: give up after a job has stayed in the server's UNKNOWN state this long (default 300 seconds).</source>
+        <source>--follow: give up after a job has stayed in the server&apos;s UNKNOWN state this long (default 300 seconds).</source>
         <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
     </message>
     <message>
@@ -656,11 +645,11 @@
         <translation>本机上的本地作业服务器：始终可用，无需设置</translation>
     </message>
     <message>
-        <source>%1 (Dinky's default)</source>
+        <source>%1 (Dinky&apos;s default)</source>
         <translation>%1（Dinky 默认）</translation>
     </message>
     <message>
-        <source>the server's default</source>
+        <source>the server&apos;s default</source>
         <translation>服务器默认值</translation>
     </message>
     <message>
@@ -829,6 +818,57 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::Dialect</name>
+    <message>
+        <source>SQL (SQLite)</source>
+        <translation>SQL（SQLite）</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Spark SQL</source>
+        <translation>Spark SQL</translation>
+    </message>
+    <message>
+        <source>Spark Scala</source>
+        <translation>Spark Scala</translation>
+    </message>
+    <message>
+        <source>PySpark</source>
+        <translation>PySpark</translation>
+    </message>
+    <message>
+        <source>HiveQL</source>
+        <translation>HiveQL</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>JDBC SQL</source>
+        <translation>JDBC SQL</translation>
+    </message>
+    <message>
+        <source>Trino SQL</source>
+        <translation>Trino SQL</translation>
+    </message>
+    <message>
+        <source>Presto SQL</source>
+        <translation>Presto SQL</translation>
+    </message>
+    <message>
+        <source>Flink SQL</source>
+        <translation>Flink SQL</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::Dinky</name>
     <message>
         <source>The server did not answer as Dinky: %1</source>
@@ -851,7 +891,7 @@
         <translation>空的应答（HTTP 200）；请确认租户 ID 是否正确、用户是否属于该租户</translation>
     </message>
     <message>
-        <source>a JSON answer without the envelope's code: %1</source>
+        <source>a JSON answer without the envelope&apos;s code: %1</source>
         <translation>缺少 code 字段的 JSON 应答：%1</translation>
     </message>
     <message>
@@ -871,7 +911,7 @@
         <translation>服务器出错：%1</translation>
     </message>
     <message>
-        <source>The server rejected the request's parameters</source>
+        <source>The server rejected the request&apos;s parameters</source>
         <translation>服务器拒绝了请求参数</translation>
     </message>
     <message>
@@ -910,7 +950,7 @@
         <translation>以 %1 登录失败：%2</translation>
     </message>
     <message>
-        <source>Dinky allows one session per user: logging in as %1 here signs out %1's other sessions (a browser, another JobDeck), and logging in there signs out this one. Use a token to avoid it.</source>
+        <source>Dinky allows one session per user: logging in as %1 here signs out %1&apos;s other sessions (a browser, another JobDeck), and logging in there signs out this one. Use a token to avoid it.</source>
         <translation>Dinky 每个用户只允许一个会话：在这里以 %1 登录会让 %1 的其他会话（浏览器、另一个 JobDeck）下线，在那些地方登录也会让这里的会话下线。使用 Token 可避免这种情况。</translation>
     </message>
     <message>
@@ -930,7 +970,7 @@
         <translation>提交脚本（Dinky 只运行已保存的任务：请使用 run-task）</translation>
     </message>
     <message>
-        <source>Asking Dinky to re-read a job's state</source>
+        <source>Asking Dinky to re-read a job&apos;s state</source>
         <translation>请求 Dinky 重新读取作业状态</translation>
     </message>
     <message>
@@ -962,7 +1002,7 @@
         <translation>已触发保存点</translation>
     </message>
     <message>
-        <source>Listing Dinky's jobs</source>
+        <source>Listing Dinky&apos;s jobs</source>
         <translation>列出 Dinky 的作业</translation>
     </message>
     <message>
@@ -974,8 +1014,75 @@
         <translation>%1 需要登录 Dinky（用户名和密码，或 Token）；运行任务、查询状态、取消、重启和保存点无需登录</translation>
     </message>
     <message>
-        <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky's web console</source>
+        <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky&apos;s web console</source>
         <translation>Dinky 0.7 需要 Flink 作业 ID 和 JobManager 地址才能停止作业，而 JobDeck 只知道它自己启动的运行的这些信息；请改为通过保存点停止，或在 Dinky 网页控制台中停止</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::FindBar</name>
+    <message>
+        <source>Not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Continued from the other end</source>
+        <translation>已从另一端继续查找</translation>
+    </message>
+    <message>
+        <source>Matches replaced: %1</source>
+        <translation>已替换的匹配项：%1</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression</source>
+        <translation>正则表达式(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>区分大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>全词匹配(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Find the next match (Return)</source>
+        <translation>查找下一个匹配项（回车）</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Escape)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>Regular expressions may use \1 for a group</source>
+        <translation>正则表达式可用 \1 引用分组</translation>
     </message>
 </context>
 <context>
@@ -1053,8 +1160,14 @@
         <translation>输出已关闭</translation>
     </message>
     <message numerus="yes">
-        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
-        <translation><numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform></translation>
+        <source>The answer stopped arriving within the request&apos;s time (%n bytes received)</source>
+        <translation>
+            <numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection broke before the server answered. The request was not sent again, so it took effect at most once: look at the job list before you submit it again</source>
+        <translation>服务器应答之前连接已断开。请求没有再次发送，因此最多只生效了一次：再次提交之前，请先查看作业列表</translation>
     </message>
 </context>
 <context>
@@ -1131,7 +1244,7 @@
         <translation>服务器的应答不符合 Kylin 协议：%1</translation>
     </message>
     <message>
-        <source>The server did not answer with Kylin's envelope: %1</source>
+        <source>The server did not answer with Kylin&apos;s envelope: %1</source>
         <translation>服务器的应答缺少 Kylin 的外层结构（code、data）：%1</translation>
     </message>
     <message>
@@ -1139,7 +1252,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <source>The server's answer has no job: %1</source>
+        <source>The server&apos;s answer has no job: %1</source>
         <translation>服务器的应答中没有作业：%1</translation>
     </message>
     <message>
@@ -1155,11 +1268,11 @@
         <translation>步骤输出不是 JSON 对象：%1</translation>
     </message>
     <message>
-        <source>The step output's cmd_output is not text: %1</source>
+        <source>The step output&apos;s cmd_output is not text: %1</source>
         <translation>步骤输出中的 cmd_output 不是文本：%1</translation>
     </message>
     <message>
-        <source>… (Kylin 5 shows only the first and the last 100 lines of a step's output: the middle is left out) …</source>
+        <source>… (Kylin 5 shows only the first and the last 100 lines of a step&apos;s output: the middle is left out) …</source>
         <translation>…（Kylin 5 只显示步骤输出的前 100 行和后 100 行，中间部分已省略）…</translation>
     </message>
     <message>
@@ -1174,7 +1287,7 @@
         <translation>没有用于登录 %1 的用户名或密码</translation>
     </message>
     <message>
-        <source>Kylin did not accept %1's user name and password: %2</source>
+        <source>Kylin did not accept %1&apos;s user name and password: %2</source>
         <translation>Kylin 不接受 %1 的用户名和密码：%2</translation>
     </message>
     <message>
@@ -1190,7 +1303,7 @@
         <translation>Kylin 没有作业状态“%1”；可用的状态有 NEW、PENDING、RUNNING、STOPPED、FINISHED、ERROR 和 DISCARDED</translation>
     </message>
     <message>
-        <source>The project of job %1 is unknown; name it with the profile's project</source>
+        <source>The project of job %1 is unknown; name it with the profile&apos;s project</source>
         <translation>不知道作业 %1 所属的项目；请在连接配置中指定项目</translation>
     </message>
     <message>
@@ -1235,7 +1348,7 @@
         <translation>网关无法连接其后的 Linkis 服务：%1</translation>
     </message>
     <message>
-        <source>a JSON answer without the envelope's status: %1</source>
+        <source>a JSON answer without the envelope&apos;s status: %1</source>
         <translation>缺少 status 字段的 JSON 应答：%1</translation>
     </message>
     <message>
@@ -1316,24 +1429,8 @@
 <context>
     <name>JobDeck::MainWindow</name>
     <message>
-        <source>SQL scripts (*.sql *.hql);;All files (*)</source>
-        <translation>SQL 脚本 (*.sql *.hql);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Script…</source>
-        <translation>打开脚本(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1342,30 +1439,6 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Cu&amp;t</source>
-        <translation>剪切(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Select &amp;All</source>
-        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1448,42 +1521,6 @@
         <translation>第 %1 行，第 %2 列</translation>
     </message>
     <message>
-        <source>Cannot open script</source>
-        <translation>无法打开脚本</translation>
-    </message>
-    <message>
-        <source>Cannot open %1:
-%2</source>
-        <translation>无法打开 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MB; scripts larger than %3 MB cannot be edited here.</source>
-        <translation>%1 大小为 %2 MB；超过 %3 MB 的脚本无法在此编辑。</translation>
-    </message>
-    <message>
-        <source>Cannot save script</source>
-        <translation>无法保存脚本</translation>
-    </message>
-    <message>
-        <source>Cannot save %1:
-%2</source>
-        <translation>无法保存 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Open Script</source>
-        <translation>打开脚本</translation>
-    </message>
-    <message>
-        <source>Save Script As</source>
-        <translation>脚本另存为</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;JobDeck %1&lt;/h3&gt;&lt;p&gt;A desktop console for big-data jobs.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;KSyntaxHighlighting %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JobDeck %1&lt;/h3&gt;&lt;p&gt;大数据作业桌面控制台。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;KSyntaxHighlighting %3&lt;/p&gt;</translation>
     </message>
@@ -1504,18 +1541,6 @@
         <translation>作业(&amp;J)</translation>
     </message>
     <message>
-        <source>&amp;Run Script</source>
-        <translation>运行脚本(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Run the script, or the selected part of it, on %1 (Ctrl+Return)</source>
-        <translation>在 %1 上运行脚本或其选中部分（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>the job server</source>
-        <translation>作业服务器</translation>
-    </message>
-    <message>
         <source>&amp;Kill Job</source>
         <translation>终止作业(&amp;K)</translation>
     </message>
@@ -1526,14 +1551,6 @@
     <message>
         <source>Job</source>
         <translation>作业</translation>
-    </message>
-    <message>
-        <source>SQL (SQLite)</source>
-        <translation>SQL（SQLite）</translation>
-    </message>
-    <message>
-        <source>Shell</source>
-        <translation>Shell</translation>
     </message>
     <message>
         <source>Cannot reach %1</source>
@@ -1552,36 +1569,8 @@
         <translation>没有步骤</translation>
     </message>
     <message>
-        <source>This job's service does not report steps; Kylin jobs show theirs here.</source>
+        <source>This job&apos;s service does not report steps; Kylin jobs show theirs here.</source>
         <translation>该作业所在的服务不报告步骤；Kylin 作业的步骤会显示在这里。</translation>
-    </message>
-    <message>
-        <source>There is nothing to run: the editor is empty</source>
-        <translation>没有可运行的内容：编辑器为空</translation>
-    </message>
-    <message>
-        <source>-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job server (SQLite).
--- What you type is kept and comes back on the next start.
-CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
-    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= '2024-01-01'
-GROUP BY dept
-ORDER BY employees DESC;
-</source>
-        <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 即可在本地作业服务器（SQLite）上运行此脚本。
--- 输入的内容会自动保留，下次启动时依然在。
-CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
-    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= '2024-01-01'
-GROUP BY dept
-ORDER BY employees DESC;
-</translation>
     </message>
     <message>
         <source>Results</source>
@@ -1622,7 +1611,7 @@ ORDER BY employees DESC;
         <translation>刷新状态(&amp;F)</translation>
     </message>
     <message>
-        <source>Ask the server to read the job's state again at its source</source>
+        <source>Ask the server to read the job&apos;s state again at its source</source>
         <translation>请服务器从源头重新读取作业状态</translation>
     </message>
     <message>
@@ -1630,7 +1619,7 @@ ORDER BY employees DESC;
         <translation>删除作业(&amp;D)…</translation>
     </message>
     <message>
-        <source>Remove the selected finished job from the server's records</source>
+        <source>Remove the selected finished job from the server&apos;s records</source>
         <translation>从服务器的记录中删除选中的已结束作业</translation>
     </message>
     <message>
@@ -1658,15 +1647,11 @@ ORDER BY employees DESC;
         <translation>此窗口所用的作业服务</translation>
     </message>
     <message>
-        <source>SQL</source>
-        <translation>SQL</translation>
-    </message>
-    <message>
         <source>No steps yet</source>
         <translation>还没有步骤</translation>
     </message>
     <message>
-        <source>The job's steps appear here as the server reports them.</source>
+        <source>The job&apos;s steps appear here as the server reports them.</source>
         <translation>服务器报告作业的步骤后，会在这里显示。</translation>
     </message>
     <message>
@@ -1765,6 +1750,10 @@ ORDER BY employees DESC;
         <source>Take a Sa&amp;vepoint</source>
         <translation>触发保存点(&amp;V)</translation>
     </message>
+    <message>
+        <source>This script runs on %1; choose that connection to run it, or pick a run type here</source>
+        <translation>此脚本在 %1 上运行；请选择该连接来运行它，或在这里选择一个运行类型</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::PasswordDialog</name>
@@ -1816,11 +1805,11 @@ ORDER BY employees DESC;
         <translation>连接需要名称。</translation>
     </message>
     <message>
-        <source>A connection's name cannot contain “/” or “\”.</source>
+        <source>A connection&apos;s name cannot contain “/” or “\”.</source>
         <translation>连接名称不能包含“/”或“\”。</translation>
     </message>
     <message>
-        <source>A connection's name cannot begin or end with a space.</source>
+        <source>A connection&apos;s name cannot begin or end with a space.</source>
         <translation>连接名称的开头和结尾不能是空格。</translation>
     </message>
     <message>
@@ -1841,6 +1830,314 @@ ORDER BY employees DESC;
     <message>
         <source>seconds</source>
         <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::RecoveryStore</name>
+    <message>
+        <source>“%1” cannot name a recovery file</source>
+        <translation>“%1”不能用作恢复文件的名称</translation>
+    </message>
+    <message>
+        <source>Cannot create the recovery folder %1</source>
+        <translation>无法创建恢复文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Cannot keep the script in %1: %2</source>
+        <translation>无法将脚本保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the kept script %1: %2</source>
+        <translation>无法读取保存的脚本 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ScriptWorkspace</name>
+    <message>
+        <source>Scripts (*.sql *.hql *.fsql *.flinksql *.py *.scala *.sh);;SQL (*.sql);;HiveQL (*.hql);;Flink SQL (*.fsql *.flinksql);;Python (*.py);;Scala (*.scala);;Shell (*.sh);;All files (*)</source>
+        <translation>脚本 (*.sql *.hql *.fsql *.flinksql *.py *.scala *.sh);;SQL (*.sql);;HiveQL (*.hql);;Flink SQL (*.fsql *.flinksql);;Python (*.py);;Scala (*.scala);;Shell (*.sh);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>it is %1 MB; scripts larger than %2 MB cannot be edited here</source>
+        <translation>文件大小为 %1 MB；超过 %2 MB 的脚本无法在此编辑</translation>
+    </message>
+    <message>
+        <source>Untitled %1</source>
+        <translation>未命名 %1</translation>
+    </message>
+    <message>
+        <source>-- Welcome to JobDeck. Press Ctrl+Return to run the statement under the cursor on the
+-- local job server (SQLite), Ctrl+Shift+Return to run the whole script.
+-- What you type is kept and comes back on the next start.
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
+GROUP BY dept
+ORDER BY employees DESC;
+</source>
+        <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 在本地作业服务器（SQLite）上运行光标所在的语句，
+-- 按 Ctrl+Shift+Return 运行整个脚本。
+-- 您输入的内容会被保存，下次启动时恢复。
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
+GROUP BY dept
+ORDER BY employees DESC;
+</translation>
+    </message>
+    <message>
+        <source>JobDeck did not end normally last time. Recovered with their unsaved changes: %1. Nothing was written to your files; save to keep the changes.</source>
+        <translation>JobDeck 上次没有正常退出。已恢复以下脚本及其未保存的修改：%1。您的文件没有被写入；保存即可保留这些修改。</translation>
+    </message>
+    <message>
+        <source>These files cannot be read any more; their last text is in their tabs: %1</source>
+        <translation>以下文件已无法读取；它们最后的内容保留在各自的标签页中：%1</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>%1 (not saved to a file yet)</source>
+        <translation>%1（尚未保存到文件）</translation>
+    </message>
+    <message>
+        <source>There is nothing to run here: the script is empty</source>
+        <translation>这里没有可运行的内容：脚本为空</translation>
+    </message>
+    <message>
+        <source>Cannot open script</source>
+        <translation>无法打开脚本</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Save Script As</source>
+        <translation>脚本另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save script</source>
+        <translation>无法保存脚本</translation>
+    </message>
+    <message>
+        <source>Cannot save %1:
+%2</source>
+        <translation>无法保存 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Close Script</source>
+        <translation>关闭脚本</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Save them before closing the tab?</source>
+        <translation>关闭标签页之前保存这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>These scripts have changes that are not saved: %1.</source>
+        <translation>以下脚本有尚未保存的修改：%1。</translation>
+    </message>
+    <message>
+        <source>Save them before closing? Untitled scripts are kept and come back on the next start.</source>
+        <translation>关闭之前保存这些修改吗？未命名的脚本会被保留，下次启动时恢复。</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the disk; its text stays in the tab, save to write it again</source>
+        <translation>%1 已从磁盘上删除；其内容仍保留在标签页中，保存即可重新写入</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program.</source>
+        <translation>%1 已被其他程序修改。</translation>
+    </message>
+    <message>
+        <source>Reload it and lose your unsaved changes, or keep your version?</source>
+        <translation>重新加载并丢弃您未保存的修改，还是保留您的版本？</translation>
+    </message>
+    <message>
+        <source>Reload it, or keep the text you have here?</source>
+        <translation>重新加载，还是保留这里的内容？</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open Scripts</source>
+        <translation>打开脚本</translation>
+    </message>
+    <message>
+        <source>No recent scripts</source>
+        <translation>没有最近的脚本</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>转到行</translation>
+    </message>
+    <message>
+        <source>Line (1 to %1):</source>
+        <translation>行（1 到 %1）：</translation>
+    </message>
+    <message>
+        <source>&amp;New Script</source>
+        <translation>新建脚本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Script…</source>
+        <translation>打开脚本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Script</source>
+        <translation>关闭脚本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close &amp;Other Scripts</source>
+        <translation>关闭其他脚本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Statement</source>
+        <translation>运行语句(&amp;R)</translation>
+    </message>
+    <message>
+        <source>the job server</source>
+        <translation>作业服务器</translation>
+    </message>
+    <message>
+        <source>Run the statement under the cursor, or the selection, on %1 (Ctrl+Return)</source>
+        <translation>在 %1 上运行光标所在的语句或选中的内容（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Run &amp;Whole Script</source>
+        <translation>运行整个脚本(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the whole script on %1 (Ctrl+Shift+Return)</source>
+        <translation>在 %1 上运行整个脚本（Ctrl+Shift+Return）</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>转到行(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment or Uncomment Lines</source>
+        <translation>注释或取消注释行(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Indent Lines</source>
+        <translation>增加缩进(&amp;I)</translation>
+    </message>
+    <message>
+        <source>U&amp;nindent Lines</source>
+        <translation>减少缩进(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Runs as:</source>
+        <translation>运行方式：</translation>
+    </message>
+    <message>
+        <source>The engine and language this script runs with on %1</source>
+        <translation>此脚本在 %1 上运行时使用的引擎和语言</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -2088,11 +2385,11 @@ ORDER BY employees DESC;
         <translation>作业 %1 须在 SQLFlow 分析完成（success 或 partial_success）后才能导出血缘；当前状态为 %2</translation>
     </message>
     <message>
-        <source>Reporting a job's progress</source>
+        <source>Reporting a job&apos;s progress</source>
         <translation>报告作业进度</translation>
     </message>
     <message>
-        <source>Reading a job's log</source>
+        <source>Reading a job&apos;s log</source>
         <translation>读取作业日志</translation>
     </message>
     <message>
@@ -2145,6 +2442,17 @@ ORDER BY employees DESC;
     <message>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::VariablesDialog</name>
+    <message>
+        <source>Script Variables</source>
+        <translation>脚本变量</translation>
+    </message>
+    <message>
+        <source>The server puts these values in place of the script&apos;s variables:</source>
+        <translation>服务器会用以下值替换脚本中的变量：</translation>
     </message>
 </context>
 <context>
@@ -2219,8 +2527,8 @@ ORDER BY employees DESC;
         <translation>界面语言：cn 或 en。</translation>
     </message>
     <message>
-        <source>A SQL script to open.</source>
-        <translation>要打开的 SQL 脚本。</translation>
+        <source>Scripts to open, each in a tab.</source>
+        <translation>要打开的脚本，每个打开在一个标签页中。</translation>
     </message>
 </context>
 </TS>

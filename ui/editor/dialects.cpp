@@ -6,6 +6,12 @@
 namespace JobDeck {
 
 namespace {
+// The names of run types, in the user's language.
+class DialectNames
+{
+    Q_DECLARE_TR_FUNCTIONS(JobDeck::Dialect)
+};
+
 Dialect sql(const char *definition, Scripts::SplitDialect split)
 {
     return {QLatin1StringView(definition), QStringLiteral("--"), true, split};
@@ -69,37 +75,34 @@ QString runTypeForFile(const QString &filePath)
 
 QString runOfferLabel(const QString &runType, const QString &engine)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("JobDeck::Dialect", text);
-    };
     QString name;
     if (is(runType, "sql") && engine.startsWith(u"sqlite"))
-        return tr("SQL (SQLite)");
+        return DialectNames::tr("SQL (SQLite)");
     if (is(runType, "shell") && engine == u"shell")
-        return tr("Shell");
+        return DialectNames::tr("Shell");
     if (is(runType, "sql") && engine.startsWith(u"spark"))
-        name = tr("Spark SQL");
+        name = DialectNames::tr("Spark SQL");
     else if (is(runType, "scala"))
-        name = tr("Spark Scala");
+        name = DialectNames::tr("Spark Scala");
     else if (is(runType, "py"))
-        name = tr("PySpark");
+        name = DialectNames::tr("PySpark");
     else if (is(runType, "hql"))
-        name = tr("HiveQL");
+        name = DialectNames::tr("HiveQL");
     else if (is(runType, "python"))
-        name = tr("Python");
+        name = DialectNames::tr("Python");
     else if (is(runType, "shell"))
-        name = tr("Shell");
+        name = DialectNames::tr("Shell");
     else if (is(runType, "jdbc"))
-        name = tr("JDBC SQL");
+        name = DialectNames::tr("JDBC SQL");
     else if (is(runType, "tsql"))
-        name = tr("Trino SQL");
+        name = DialectNames::tr("Trino SQL");
     else if (is(runType, "psql"))
-        name = tr("Presto SQL");
+        name = DialectNames::tr("Presto SQL");
     else if (is(runType, "flinksql"))
-        return tr("Flink SQL");
+        return DialectNames::tr("Flink SQL");
     else
         name = runType;
-    return engine.isEmpty() ? name : tr("%1 (%2)").arg(name, engine);
+    return engine.isEmpty() ? name : DialectNames::tr("%1 (%2)").arg(name, engine);
 }
 
 } // namespace JobDeck

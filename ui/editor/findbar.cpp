@@ -1,5 +1,7 @@
 #include "editor/findbar.h"
 
+#include "editor/sqleditor.h"
+
 #include <QCheckBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -85,7 +87,11 @@ FindBar::FindBar(QWidget *parent)
 
 void FindBar::setEditor(QPlainTextEdit *editor)
 {
+    if (auto *previous = qobject_cast<SqlEditor *>(m_editor.data()))
+        previous->setSearchMatches({});
     m_editor = editor;
+    if (isVisible())
+        markMatches();
 }
 
 void FindBar::openFind()
@@ -167,6 +173,7 @@ bool FindBar::find(bool backward)
     }
     m_editor->setTextCursor(found);
     m_editor->centerCursor();
+    markMatches();
     setStatus(wrapped ? tr("Continued from the other end") : QString(), false);
     return true;
 }
@@ -244,8 +251,45 @@ int FindBar::replaceAll()
         ++count;
     }
     edit.endEditBlock();
-    setStatus(tr("Replaced %n match(es)", nullptr, count), count == 0);
+    setStatus(tr("Matches replaced: %1").arg(count), count == 0);
     return count;
+}
+
+void FindBar::markMatches()
+{
+    auto *editor = qobject_cast<SqlEditor *>(m_editor.data());
+    if (!editor)
+        return;
+    QList<QTextCursor> matches;
+    if (isVisible() && !m_find->text().isEmpty()) {
+        QTextDocument::FindFlags flags;
+        if (m_case->isChecked())
+            flags |= QTextDocument::FindCaseSensitively;
+        if (m_word->isChecked())
+            flags |= QTextDocument::FindWholeWords;
+        const QRegularExpression pattern(m_find->text(),
+                                         m_case->isChecked() ? QRegularExpression::NoPatternOption
+                                                             : QRegularExpression::CaseInsensitiveOption);
+        QTextCursor at(editor->document());
+        // Enough to see where they are; a script with more has them found one by one.
+        while (matches.size() < 1000) {
+            const QTextCursor found = m_regex->isChecked()
+                                          ? editor->document()->find(pattern, at, flags)
+                                          : editor->document()->find(m_find->text(), at, flags);
+            if (found.isNull() || found.selectionStart() == found.selectionEnd())
+                break;
+            matches.append(found);
+            at = found;
+        }
+    }
+    editor->setSearchMatches(matches);
+}
+
+void FindBar::hideEvent(QHideEvent *event)
+{
+    if (auto *editor = qobject_cast<SqlEditor *>(m_editor.data()))
+        editor->setSearchMatches({});
+    QWidget::hideEvent(event);
 }
 
 void FindBar::setStatus(const QString &text, bool problem)

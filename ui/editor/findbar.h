@@ -43,10 +43,12 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     bool find(bool backward);
     bool matchesSelection() const;
+    void markMatches();
     void retranslateUi();
     void setStatus(const QString &text, bool problem);
 

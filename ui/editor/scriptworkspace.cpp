@@ -842,12 +842,12 @@ bool ScriptWorkspace::confirmClose()
     }
     if (unsaved.isEmpty())
         return true;
-    QMessageBox question(QMessageBox::Question,
-                         tr("Unsaved Changes"),
-                         tr("%n script(s) have changes that are not saved: %1.", nullptr, int(unsaved.size()))
-                             .arg(names.join(QStringLiteral(", "))),
-                         QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel,
-                         this);
+    QMessageBox question(
+        QMessageBox::Question,
+        tr("Unsaved Changes"),
+        tr("These scripts have changes that are not saved: %1.").arg(names.join(QStringLiteral(", "))),
+        QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel,
+        this);
     question.setObjectName(QStringLiteral("closeWindowQuestion"));
     question.setInformativeText(tr("Save them before closing? Untitled scripts are kept and come back "
                                    "on the next start."));

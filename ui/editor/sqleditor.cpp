@@ -248,6 +248,12 @@ std::pair<int, int> SqlEditor::matchingBrackets() const
     return {-1, -1};
 }
 
+void SqlEditor::setSearchMatches(const QList<QTextCursor> &matches)
+{
+    m_searchMatches = matches;
+    highlightCurrentLine();
+}
+
 void SqlEditor::setCompletionProviders(const QList<CompletionProvider *> &providers)
 {
     for (const auto &provider : std::as_const(m_providers))
@@ -499,6 +505,12 @@ void SqlEditor::highlightCurrentLine()
     line.cursor = textCursor();
     line.cursor.clearSelection();
     selections.append(line);
+    for (const QTextCursor &match : std::as_const(m_searchMatches)) {
+        QTextEdit::ExtraSelection found;
+        found.format.setBackground(QColor::fromRgba(theme.editorColor(Theme::SearchHighlight)));
+        found.cursor = match;
+        selections.append(found);
+    }
     // The bracket at the cursor and its match; a bracket without one is marked as an error.
     const auto [at, match] = matchingBrackets();
     if (at >= 0) {

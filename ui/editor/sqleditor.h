@@ -58,6 +58,9 @@ public:
     // The positions of the bracket next to the cursor and of its match, or -1s.
     std::pair<int, int> matchingBrackets() const;
 
+    // The find bar's matches, marked with the theme's search colour.
+    void setSearchMatches(const QList<QTextCursor> &matches);
+
     // Completion while typing: the providers are asked in order, their proposals merged.
     void setCompletionProviders(const QList<CompletionProvider *> &providers);
     QCompleter *completer() const { return m_completer; }
@@ -88,6 +91,7 @@ private:
     int m_markerStart = 0;
     int m_markerEnd = 0;
     int m_zoom = 0;
+    QList<QTextCursor> m_searchMatches;
     QCompleter *m_completer;
     QStandardItemModel *m_completionModel;
     QList<QPointer<CompletionProvider>> m_providers;

@@ -66,9 +66,7 @@ void VariablesDialog::changeEvent(QEvent *event)
 void VariablesDialog::retranslateUi()
 {
     setWindowTitle(tr("Script Variables"));
-    m_intro->setText(tr("The script uses %n variable(s). The server puts these values in their place:",
-                        nullptr,
-                        int(m_names.size())));
+    m_intro->setText(tr("The server puts these values in place of the script's variables:"));
 }
 
 } // namespace JobDeck
