@@ -437,6 +437,7 @@ void ScriptWorkspace::wireTab(ScriptTab *t)
 {
     SqlEditor *editor = t->editor();
     connect(t->m_recoveryTimer, &QTimer::timeout, this, [this, t] { saveRecovery(t); });
+    connect(editor->document(), &QTextDocument::contentsChange, t, [t] { ++t->m_edits; });
     connect(editor->document(), &QTextDocument::contentsChanged, this, [this, t] {
         scheduleRecovery(t);
         if (t == currentTab())
@@ -618,7 +619,13 @@ std::pair<int, int> ScriptWorkspace::statementToRun(ScriptTab *t) const
     const Dialect dialect = dialectFor(t->filePath(), t->runType(), t->engine());
     if (!dialect.splitsStatements)
         return {0, int(text.size())};
-    const QList<Scripts::StatementRange> ranges = Scripts::splitStatements(text, dialect.split);
+    const QString key = dialect.definitionName + u'|' + t->runType() + u'|' + t->engine();
+    if (t->m_edits != t->m_statementsAt || key != t->m_statementsDialect) {
+        t->m_statements = Scripts::splitStatements(text, dialect.split);
+        t->m_statementsAt = t->m_edits;
+        t->m_statementsDialect = key;
+    }
+    const QList<Scripts::StatementRange> &ranges = t->m_statements;
     const qsizetype index = Scripts::statementAt(text, ranges, cursor.position());
     if (index < 0)
         return {0, 0};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backends/backend.h"
+#include "scripts/statementsplitter.h"
 #include "workspace/recoverystore.h"
 
 #include <QHash>
@@ -232,6 +233,11 @@ private:
     QMap<QString, QString> m_variables;
     QString m_diskText;
     CompletionProvider *m_dialectCompletion = nullptr;
+    // The statements of the text at a document revision, so a cursor move does not split again.
+    QList<Scripts::StatementRange> m_statements;
+    quint64 m_edits = 0; // changes to the text so far
+    quint64 m_statementsAt = ~quint64(0);
+    QString m_statementsDialect;
     int m_pendingScroll = -1;
     bool m_askingAboutDisk = false;
 };
