@@ -2,7 +2,6 @@
 #include "console/console.h"
 #include "core/buildinfo.h"
 #include "core/quitonsignal.h"
-#include "editor/editorpanel.h"
 #include "i18n/language.h"
 #include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
@@ -32,9 +31,9 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Language of the interface: cn or en."),
         QStringLiteral("cn|en"));
     parser.addOption(langOption);
-    parser.addPositionalArgument(QStringLiteral("script"),
-                                 QApplication::translate("main", "A SQL script to open."),
-                                 QStringLiteral("[script]"));
+    parser.addPositionalArgument(QStringLiteral("scripts"),
+                                 QApplication::translate("main", "Scripts to open, each in a tab."),
+                                 QStringLiteral("[script...]"));
     parser.process(app);
 
     // The language: --lang, else the one the user chose last time, else the system's.
@@ -46,7 +45,7 @@ int main(int argc, char *argv[])
     Translations translations;
     translations.setLanguage(language);
 
-    quitOnTerminationSignals(); // a logout or `kill` still saves the draft and layout
+    quitOnTerminationSignals(); // a logout or `kill` still keeps the tabs and the layout
     // The open connections, starting with the built-in "Local" one: jobdeck-server, started
     // on demand and left running when the console closes, so its jobs go on. Saved
     // profiles are connected from the window, beside it.
@@ -54,8 +53,8 @@ int main(int argc, char *argv[])
     auto *local = new Session;
     console.addSession(local);
     MainWindow window(&translations, &console);
-    if (!parser.positionalArguments().isEmpty())
-        window.editorPanel()->openFile(parser.positionalArguments().constFirst());
+    for (const QString &script : parser.positionalArguments())
+        window.openFile(script);
     window.show();
     local->start();
     return QApplication::exec();

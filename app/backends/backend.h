@@ -94,6 +94,17 @@ struct SubmitRequest
     QString persistJobId;
 };
 
+// One way of running a script that a backend offers: the engine (for Linkis its engineType
+// label, with the version) and the run type the engine takes the script as. The editor's
+// engine and run type choices come from these.
+struct RunOffer
+{
+    QString engine;  // e.g. "spark-3.2.1", "hive-3.1.3", "sqlite", "flink"
+    QString runType; // e.g. "sql", "scala", "py", "hql", "shell", "jdbc", "tsql", "flinksql"
+
+    bool operator==(const RunOffer &) const = default;
+};
+
 struct ListQuery
 {
     QStringList rawStatuses; // backend words; empty = all
@@ -167,6 +178,9 @@ public:
 
     virtual QString kind() const = 0;
     virtual Capabilities capabilities() const = 0;
+    // The engines and run types a script can be written for, in the order users pick them
+    // (the first is the default); empty when the backend runs no scripts of the user's.
+    virtual QList<RunOffer> runOffers() const { return {}; }
     // How often the real web console polls this backend; the monitor starts from it.
     virtual int defaultPollIntervalMs() const = 0;
     // The fastest the monitor may poll one job (SQLFlow asks for no faster than 2 s).

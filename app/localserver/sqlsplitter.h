@@ -7,7 +7,8 @@
 
 namespace JobDeck::Local {
 
-// Splits a SQLite script into statements at the semicolons that end them. A semicolon does
+// Splits a SQLite script into statements (the core splitter, scripts/statementsplitter.h,
+// with the SQLite dialect) at the semicolons that end them. A semicolon does
 // not split inside 'strings' ('' escapes a quote), "quoted identifiers", [bracketed] and
 // `backticked` names, -- line comments, /* block comments */, or the BEGIN ... END body of a
 // CREATE TRIGGER (where CASE ... END may nest). Each statement comes back without its

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QNetworkAccessManager>
+#include <QNetworkCookie>
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -32,6 +33,38 @@ BackendError HttpClient::cutAnswer(int networkError, qint64 received, const QUrl
 }
 
 namespace {
+
+// A request body that can be read once and never rewound: Qt cannot send it a second time.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_read + QIODevice::bytesAvailable(); }
+    qint64 size() const override { return m_data.size(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = qMin(max, qint64(m_data.size()) - m_read);
+        if (n <= 0)
+            return m_read >= m_data.size() ? -1 : 0;
+        memcpy(out, m_data.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
 
 BackendError::Kind kindOf(QNetworkReply::NetworkError error)
 {
@@ -141,7 +174,30 @@ QNetworkReply *HttpClient::start(const HttpRequest &request,
     if (!request.contentType.isEmpty())
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
 
-    QNetworkReply *reply = m_manager->sendCustomRequest(networkRequest, request.method, request.body);
+    QNetworkReply *reply = nullptr;
+    if (request.resendable) {
+        reply = m_manager->sendCustomRequest(networkRequest, request.method, request.body);
+    } else {
+        // A manager of its own: a fresh connection, never one the server may have closed while
+        // idle (where the first write fails and Qt would resend). It lives as long as the call.
+        auto *oneShot = new QNetworkAccessManager(call);
+        // The session's cookies go along in a jar of the call's own (a jar shared between two
+        // managers does not survive the short-lived one); what the answer sets comes back.
+        auto *jar = new QNetworkCookieJar(oneShot);
+        jar->setCookiesFromUrl(m_manager->cookieJar()->cookiesForUrl(url), url);
+        oneShot->setCookieJar(jar);
+        oneShot->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
+        networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        networkRequest.setRawHeader("Connection", "close");
+        auto *body = new OneShotBody(request.body, oneShot);
+        reply = oneShot->sendCustomRequest(networkRequest, request.method, body);
+        body->setParent(reply); // read by the reply until its end: it goes with it
+        connect(reply, &QNetworkReply::finished, this, [this, jar, url] {
+            m_manager->cookieJar()->setCookiesFromUrl(jar->cookiesForUrl(url), url);
+        });
+    }
     call->setCancelHandler([reply = QPointer<QNetworkReply>(reply)] {
         if (!reply)
             return;
@@ -401,6 +457,10 @@ std::optional<BackendError> HttpClient::transportError(QNetworkReply *reply, con
         message = tr("Host not found: %1").arg(url.host());
     else if (error == QNetworkReply::RemoteHostClosedError)
         message = tr("The server closed the connection without answering");
+    else if (error == QNetworkReply::ContentReSendError)
+        message = tr("The connection broke before the server answered. The request was not sent "
+                     "again, so it took effect at most once: look at the job list before you "
+                     "submit it again");
     else if (kind == BackendError::Kind::Tls)
         message = tr("Secure connection failed: %1").arg(reply->errorString());
     else

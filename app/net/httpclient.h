@@ -29,6 +29,12 @@ struct HttpRequest
     QByteArray contentType; // e.g. "application/json"
     QList<QPair<QByteArray, QByteArray>> headers;
     int timeoutMs = 30000;
+    // False for a request that must reach the server at most once (a submit). Qt's HTTP
+    // client sends a request again, once, when a kept-alive connection closes before any
+    // answer: for a submit that the server already acted on, a second job. Such a request goes
+    // on a connection of its own, with a body Qt cannot rewind, so a connection that breaks
+    // before the answer is an error the user hears about, never a second job.
+    bool resendable = true;
 };
 
 // An HTTP answer, whatever its status: Linkis sends business errors as 400/401/403/412 and

@@ -7,7 +7,7 @@
 #include "backends/local/localserverfile.h"
 #include "connections/connectionspanel.h"
 #include "console/console.h"
-#include "editor/editorpanel.h"
+#include "editor/scriptworkspace.h"
 #include "editor/sqleditor.h"
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
@@ -156,7 +156,7 @@ private Q_SLOTS:
     {
         // A script typed into the editor runs on Local, the target connection...
         m_console->setTargetConnection(QLatin1StringView(Console::LocalConnection));
-        SqlEditor *editor = m_window->editorPanel()->editor();
+        SqlEditor *editor = m_window->editor();
         editor->setPlainText(QStringLiteral("SELECT 41 + 1 AS answer;"));
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
@@ -204,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(connectionRow(panel, QStringLiteral("Local"))->text(1), connected);
         // Local goes on: a script still runs there.
         m_console->setTargetConnection(QLatin1StringView(Console::LocalConnection));
-        QVERIFY(m_window->editorPanel()->runAction()->isEnabled());
+        QTRY_VERIFY(m_window->workspace()->runStatementAction()->isEnabled());
     }
 
     void killsFromTheContextMenuAndRunsAgain()

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -39,7 +41,7 @@ private Q_SLOTS:
         QVERIFY(process.readAllStandardError().contains("xx"));
     }
 
-    void terminationSignalKeepsDraftAndLayout()
+    void terminationSignalKeepsTabsAndLayout()
     {
         QTemporaryDir dir;
         const QString script = dir.filePath(QStringLiteral("q.sql"));
@@ -49,18 +51,29 @@ private Q_SLOTS:
         file.close();
 
         // The child inherits this test's isolated XDG folders (support/isolatedhome.cpp).
-        const QString draft = JobDeck::Test::isolatedHome() + u"/data/JobDeck/JobDeck/drafts/draft.sql";
+        const QString recovery = JobDeck::Test::isolatedHome() + u"/data/JobDeck/JobDeck/recovery";
         const QString config = JobDeck::Test::isolatedHome() + u"/config/JobDeck/JobDeck.conf";
-        QFile::remove(draft);
+        QDir(recovery).removeRecursively();
         QFile::remove(config);
+        const auto keptTexts = [&recovery] {
+            QStringList texts;
+            const QDir area(recovery);
+            for (const QString &name : area.entryList({QStringLiteral("*.tab.json")}, QDir::Files)) {
+                QFile kept(area.filePath(name));
+                if (kept.open(QIODevice::ReadOnly))
+                    texts << QJsonDocument::fromJson(kept.readAll()).object().value(u"text").toString();
+            }
+            return texts;
+        };
 
         QProcess process;
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process.start(program(), {QStringLiteral("-platform"), QStringLiteral("offscreen"), script});
         QVERIFY(process.waitForStarted());
-        // Opening the script writes the draft; from then on the window is up.
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(draft), 20000);
-        QVERIFY(!QFile::exists(config));
+        // Opening the script keeps its tab in the recovery area; from then on the window is up.
+        QTRY_VERIFY_WITH_TIMEOUT(keptTexts().contains(u"SELECT 'kept across SIGTERM';\n"), 20000);
+        QVERIFY(QFile::exists(recovery + u"/running"));
+        QVERIFY(QSettings(config, QSettings::IniFormat).value(QStringLiteral("mainwindow/state")).isNull());
 
         process.terminate(); // SIGTERM, as a logout or `kill` sends
         QVERIFY(process.waitForFinished(20000));
@@ -70,9 +83,9 @@ private Q_SLOTS:
         QSettings saved(config, QSettings::IniFormat);
         QVERIFY(!saved.value(QStringLiteral("mainwindow/state")).toByteArray().isEmpty());
         QVERIFY(!saved.value(QStringLiteral("mainwindow/geometry")).toByteArray().isEmpty());
-        QFile kept(draft);
-        QVERIFY(kept.open(QIODevice::ReadOnly));
-        QCOMPARE(kept.readAll(), QByteArray("SELECT 'kept across SIGTERM';\n"));
+        // The tabs stay for the next start, and it was a normal end, not a crash.
+        QVERIFY(keptTexts().contains(u"SELECT 'kept across SIGTERM';\n"));
+        QVERIFY(!QFile::exists(recovery + u"/running"));
     }
 };
 

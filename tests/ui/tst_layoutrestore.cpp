@@ -1,4 +1,3 @@
-#include "editor/editorpanel.h"
 #include "editor/sqleditor.h"
 #include "mainwindow/mainwindow.h"
 
@@ -76,15 +75,15 @@ private Q_SLOTS:
             MainWindow window(nullptr);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.editorPanel()->editor()->selectAll();
-            window.editorPanel()->editor()->setFocus();
-            QTest::keyClick(window.editorPanel()->editor(), Qt::Key_Delete);
-            QTest::keyClicks(window.editorPanel()->editor(), typed);
-            QCOMPARE(window.editorPanel()->editor()->toPlainText(), typed);
+            window.editor()->selectAll();
+            window.editor()->setFocus();
+            QTest::keyClick(window.editor(), Qt::Key_Delete);
+            QTest::keyClicks(window.editor(), typed);
+            QCOMPARE(window.editor()->toPlainText(), typed);
             QVERIFY(window.close());
         }
         MainWindow window(nullptr);
-        QCOMPARE(window.editorPanel()->editor()->toPlainText(), typed);
+        QCOMPARE(window.editor()->toPlainText(), typed);
     }
 };
 

@@ -1,6 +1,6 @@
 #include "common/emptystate.h"
 #include "core/buildinfo.h"
-#include "editor/editorpanel.h"
+#include "editor/scriptworkspace.h"
 #include "editor/sqleditor.h"
 #include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
@@ -39,8 +39,9 @@ private Q_SLOTS:
         MainWindow window(nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.editorPanel()->editor()->isVisible());
-        QCOMPARE(window.centralWidget(), window.editorPanel());
+        QVERIFY(window.editor()->isVisible());
+        QCOMPARE(window.centralWidget(), window.workspace());
+        QVERIFY(window.workspace()->isAncestorOf(window.editor()));
         for (QDockWidget *dock :
              {window.jobListDock(), window.timelineDock(), window.logDock(), window.progressDock()}) {
             QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
@@ -58,7 +59,7 @@ private Q_SLOTS:
         MainWindow window(nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        SqlEditor *editor = window.editorPanel()->editor();
+        SqlEditor *editor = window.editor();
         QCOMPARE(editor->syntaxName(), QStringLiteral("SQL"));
         editor->setPlainText(QStringLiteral("SELECT name FROM staff WHERE id = 42;"));
         const QTextBlock block = editor->document()->firstBlock();

@@ -4,7 +4,10 @@
 #include "connections/connectionspanel.h"
 #include "console/console.h"
 #include "core/buildinfo.h"
-#include "editor/editorpanel.h"
+#include "editor/scriptworkspace.h"
+#include "editor/sqleditor.h"
+#include "editor/syntaxrepository.h"
+#include "editor/workspacebinding.h"
 #include "i18n/translations.h"
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
@@ -13,6 +16,8 @@
 #include "results/resultspanel.h"
 #include "timeline/stepspanel.h"
 
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
 #include <ksyntaxhighlighting_version.h>
 
 #include <QAction>
@@ -37,13 +42,15 @@ namespace {
 constexpr int LayoutVersion = 4;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
+constexpr auto ThemeKey = "editor/theme";
 } // namespace
 
 MainWindow::MainWindow(Translations *translations, Console *console, QWidget *parent)
     : QMainWindow(parent)
     , m_translations(translations)
     , m_console(console ? console : new Console(this))
-    , m_editor(new EditorPanel(m_console, this))
+    , m_workspace(new ScriptWorkspace(this))
+    , m_cursorLabel(new QLabel(this))
     , m_jobList(new JobListPanel(m_console->jobs(), this))
     , m_connections(new ConnectionsPanel(m_console, this))
     , m_log(new LogPanel(m_console, this))
@@ -54,7 +61,8 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     , m_notifier(new JobNotifier(m_console, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_editor);
+    setCentralWidget(m_workspace);
+    new WorkspaceBinding(m_console, m_workspace);
     setDockNestingEnabled(true);
 
     m_jobListDock = addPanelDock(QStringLiteral("jobListDock"), Qt::LeftDockWidgetArea, m_jobList);
@@ -72,7 +80,7 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     resizeDocks({m_jobListDock, m_connectionsDock}, {560, 120}, Qt::Vertical);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
 
-    statusBar()->addPermanentWidget(m_editor->cursorLabel());
+    statusBar()->addPermanentWidget(m_cursorLabel);
     createMenus();
 
     // The panels talk to each other through the console; these are the window's own links.
@@ -93,14 +101,25 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
             this,
             [this](const QString &connection, const SubmitRequest &request) {
                 m_console->setTargetConnection(connection);
-                m_editor->showScript(request.script);
+                if (ScriptTab *tab = m_workspace->newTab())
+                    tab->editor()->setPlainText(request.script);
             });
     connect(m_notifier, &JobNotifier::showJobRequested, this, &MainWindow::bringUp);
-    connect(m_editor, &EditorPanel::titleChanged, this, [this] {
-        setWindowTitle(m_editor->title());
-        setWindowModified(m_editor->isModified());
+    // The script tabs: their title and cursor go to the window, what they say to the status bar.
+    connect(m_workspace,
+            &ScriptWorkspace::currentScriptChanged,
+            this,
+            [this](const QString &title, bool modified) {
+                m_scriptTitle = title;
+                setWindowModified(modified);
+                updateTitle();
+            });
+    connect(m_workspace, &ScriptWorkspace::cursorPositionChanged, this, [this](int line, int column) {
+        m_cursorLabel->setText(tr("Ln %1, Col %2").arg(line).arg(column));
     });
-    connect(m_editor, &EditorPanel::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_workspace, &ScriptWorkspace::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+    });
     connect(m_console, &Console::notice, this, [this](const QString &connection, const QString &text) {
         statusBar()->showMessage(
             connection.isEmpty() ? text : tr("%1: %2").arg(m_console->displayName(connection), text), 10000);
@@ -122,9 +141,11 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     // Quitting without closing the window (a termination signal, the session ending)
     // keeps the same things a close does.
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
-        m_editor->saveDraft();
+        m_workspace->flushRecovery();
+        m_workspace->markEndedCleanly();
         saveLayout();
     });
+    m_workspace->restoreTabs();
 
     resize(1440, 860);
     restoreLayout();
@@ -144,9 +165,12 @@ QDockWidget *MainWindow::addPanelDock(const QString &objectName, Qt::DockWidgetA
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_editor->openAction());
-    m_fileMenu->addAction(m_editor->saveAction());
-    m_fileMenu->addAction(m_editor->saveAsAction());
+    m_fileMenu->addActions({m_workspace->newAction(), m_workspace->openAction()});
+    m_fileMenu->addMenu(m_workspace->recentFilesMenu());
+    m_fileMenu->addActions({m_workspace->saveAction(),
+                            m_workspace->saveAsAction(),
+                            m_workspace->closeAction(),
+                            m_workspace->closeOthersAction()});
     m_fileMenu->addSeparator();
     m_connectionsAction
         = m_fileMenu->addAction(QString(), this, [this] { m_connections->showConnectionsDialog(); });
@@ -156,16 +180,18 @@ void MainWindow::createMenus()
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     m_editMenu = menuBar()->addMenu(QString());
-    const QList<QAction *> editActions = m_editor->editActions();
-    for (QAction *action : editActions) {
-        if (action)
-            m_editMenu->addAction(action);
-        else
-            m_editMenu->addSeparator();
-    }
+    m_editMenu->addActions(m_workspace->editActions());
+    m_editMenu->addSeparator();
+    m_editMenu->addActions({m_workspace->findAction(),
+                            m_workspace->replaceAction(),
+                            m_workspace->findNextAction(),
+                            m_workspace->goToLineAction()});
+    m_editMenu->addSeparator();
+    m_editMenu->addActions(
+        {m_workspace->commentAction(), m_workspace->indentAction(), m_workspace->unindentAction()});
 
     m_jobMenu = menuBar()->addMenu(QString());
-    m_jobMenu->addAction(m_editor->runAction());
+    m_jobMenu->addActions({m_workspace->runStatementAction(), m_workspace->runScriptAction()});
     m_runTaskAction = m_commands->runTaskAction();
     m_jobMenu->addAction(m_runTaskAction);
     m_jobMenu->addSeparator();
@@ -177,8 +203,8 @@ void MainWindow::createMenus()
     m_connectionToolBar->addWidget(m_connections->selector());
     m_jobToolBar = addToolBar(QString());
     m_jobToolBar->setObjectName(QStringLiteral("jobToolBar"));
-    m_jobToolBar->addWidget(m_editor->runTypeSelector());
-    m_jobToolBar->addAction(m_editor->runAction());
+    m_jobToolBar->addWidget(m_workspace->runTypeSelector());
+    m_jobToolBar->addActions({m_workspace->runStatementAction(), m_workspace->runScriptAction()});
     m_jobToolBar->addAction(m_commands->action(JobCommands::Kill));
     m_jobToolBar->addAction(m_commands->action(JobCommands::Pause));
     m_jobToolBar->addAction(m_commands->action(JobCommands::Resume));
@@ -189,8 +215,11 @@ void MainWindow::createMenus()
          {m_jobListDock, m_connectionsDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
+    m_viewMenu->addActions(
+        {m_workspace->zoomInAction(), m_workspace->zoomOutAction(), m_workspace->zoomResetAction()});
+    m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
-    m_editor->fillThemeMenu(m_themeMenu);
+    fillThemeMenu();
     m_notifyAction = m_viewMenu->addAction(QString());
     m_notifyAction->setObjectName(QStringLiteral("notifyAction"));
     m_notifyAction->setCheckable(true);
@@ -236,6 +265,7 @@ void MainWindow::retranslateUi()
     m_jobMenu->setTitle(tr("&Job"));
     m_viewMenu->setTitle(tr("&View"));
     m_themeMenu->setTitle(tr("Editor &Theme"));
+    m_followDesktopThemeAction->setText(tr("Follow the Desktop"));
     m_notifyAction->setText(tr("&Notify When Jobs End"));
     m_notifyAction->setToolTip(tr("A desktop notification when a job run or followed here ends"));
     if (m_languageMenu)
@@ -253,7 +283,7 @@ void MainWindow::retranslateUi()
     m_logDock->setWindowTitle(tr("Log"));
     m_progressDock->setWindowTitle(tr("Progress"));
     m_resultsDock->setWindowTitle(tr("Results"));
-    setWindowTitle(m_editor->title());
+    updateTitle();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -290,9 +320,56 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_editor->saveDraft();
+    if (!m_workspace->confirmClose()) {
+        event->ignore();
+        return;
+    }
+    m_workspace->flushRecovery();
+    m_workspace->markEndedCleanly();
     saveLayout();
     event->accept();
+}
+
+SqlEditor *MainWindow::editor() const
+{
+    return m_workspace->currentEditor();
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    return m_workspace->openFile(path);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — JobDeck").arg(m_scriptTitle.isEmpty() ? tr("Untitled") : m_scriptTitle));
+}
+
+void MainWindow::fillThemeMenu()
+{
+    auto *group = new QActionGroup(m_themeMenu);
+    m_followDesktopThemeAction = m_themeMenu->addAction(QString());
+    m_followDesktopThemeAction->setData(QString());
+    m_themeMenu->addSeparator();
+    const auto themes = syntaxRepository().themes();
+    for (const KSyntaxHighlighting::Theme &theme : themes)
+        m_themeMenu->addAction(theme.translatedName())->setData(theme.name());
+    const QString savedTheme = QSettings().value(QLatin1StringView(ThemeKey)).toString();
+    m_workspace->setThemePreference(savedTheme);
+    const QList<QAction *> actions = m_themeMenu->actions();
+    for (QAction *action : actions) {
+        if (action->isSeparator())
+            continue;
+        action->setCheckable(true);
+        action->setChecked(action->data().toString() == savedTheme);
+        group->addAction(action);
+    }
+    if (!group->checkedAction()) // a saved theme that this library no longer has
+        m_followDesktopThemeAction->setChecked(true);
+    connect(group, &QActionGroup::triggered, this, [this](QAction *action) {
+        m_workspace->setThemePreference(action->data().toString());
+        QSettings().setValue(QLatin1StringView(ThemeKey), action->data().toString());
+    });
 }
 
 QString MainWindow::aboutText()

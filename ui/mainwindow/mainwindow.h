@@ -4,6 +4,7 @@
 
 class QActionGroup;
 class QDockWidget;
+class QLabel;
 class QMenu;
 class QToolBar;
 
@@ -11,13 +12,14 @@ namespace JobDeck {
 
 class Console;
 class ConnectionsPanel;
-class EditorPanel;
 class JobCommands;
 class JobListPanel;
 class JobNotifier;
 class LogPanel;
 class ProgressPanel;
 class ResultsPanel;
+class ScriptWorkspace;
+class SqlEditor;
 class StepsPanel;
 class Translations;
 
@@ -37,7 +39,11 @@ public:
     ~MainWindow() override;
 
     Console *console() const { return m_console; }
-    EditorPanel *editorPanel() const { return m_editor; }
+    ScriptWorkspace *workspace() const { return m_workspace; }
+    // The current script tab's editor.
+    SqlEditor *editor() const;
+    // Opens a script file in a tab; false (after telling the user why) when it cannot.
+    bool openFile(const QString &path);
     JobListPanel *jobListPanel() const { return m_jobList; }
     ConnectionsPanel *connectionsPanel() const { return m_connections; }
     LogPanel *logPanel() const { return m_log; }
@@ -69,10 +75,14 @@ private:
     void restoreLayout();
     void saveLayout();
     void bringUp();
+    void fillThemeMenu();
+    void updateTitle();
 
     Translations *m_translations;
     Console *m_console;
-    EditorPanel *m_editor;
+    ScriptWorkspace *m_workspace;
+    QLabel *m_cursorLabel;
+    QString m_scriptTitle;
     JobListPanel *m_jobList;
     ConnectionsPanel *m_connections;
     LogPanel *m_log;
@@ -101,6 +111,7 @@ private:
     QAction *m_connectionsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_runTaskAction = nullptr;
+    QAction *m_followDesktopThemeAction = nullptr;
     QAction *m_notifyAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

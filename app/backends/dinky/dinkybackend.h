@@ -35,6 +35,11 @@ public:
 
     QString kind() const override { return QStringLiteral("dinky"); }
     Capabilities capabilities() const override;
+    // Flink SQL: Dinky runs the tasks saved on it, so scripts here are written for Flink.
+    QList<RunOffer> runOffers() const override
+    {
+        return {{QStringLiteral("flink"), QStringLiteral("flinksql")}};
+    }
     int defaultPollIntervalMs() const override { return 3000; } // dinky-web's job detail page
     void setLanguage(Language language) override;
 

@@ -73,6 +73,27 @@ Capabilities LinkisBackend::capabilities() const
     return caps;
 }
 
+QList<RunOffer> LinkisBackend::runOffers() const
+{
+    const auto offer = [](const char *engine, const char *runType) {
+        return RunOffer{QLatin1StringView(engine), QLatin1StringView(runType)};
+    };
+    // jobdeck-server runs SQL on SQLite and shell scripts.
+    if (kind() == u"local")
+        return {offer("sqlite", "sql"), offer("shell", "shell")};
+    // The engines of a Linkis 1.x install with the versions its default labels name, and the
+    // run types each takes (Linkis's RunType: trino's SQL is "tsql", presto's "psql").
+    return {offer("spark-3.2.1", "sql"),
+            offer("spark-3.2.1", "scala"),
+            offer("spark-3.2.1", "py"),
+            offer("hive-3.1.3", "hql"),
+            offer("python-python3", "python"),
+            offer("shell-1", "shell"),
+            offer("jdbc-4", "jdbc"),
+            offer("trino-371", "tsql"),
+            offer("presto-0.234", "psql")};
+}
+
 void LinkisBackend::setLanguage(Language language)
 {
     m_language = language;
@@ -309,6 +330,7 @@ Pending<Job> *LinkisBackend::submit(const SubmitRequest &submission)
     HttpRequest req = request("POST", QStringLiteral("entrance/submit"));
     req.contentType = "application/json";
     req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    req.resendable = false; // a second send would start a second job
 
     // 0.x has only entrance/execute with the old body (seed 001).
     QJsonObject oldBody{{QStringLiteral("executeApplicationName"), engine.section(u'-', 0, 0)},
@@ -320,6 +342,7 @@ Pending<Job> *LinkisBackend::submit(const SubmitRequest &submission)
     HttpRequest oldReq = request("POST", QStringLiteral("entrance/execute"));
     oldReq.contentType = "application/json";
     oldReq.body = QJsonDocument(oldBody).toJson(QJsonDocument::Compact);
+    oldReq.resendable = false;
 
     const auto accepted = [this, submission, engine, runType, user](
                               const std::pair<Envelope, HttpResponse> &answer) -> Result<Job> {

@@ -23,6 +23,7 @@ public:
 
     QString kind() const override { return m_profile.kind; }
     Capabilities capabilities() const override;
+    QList<RunOffer> runOffers() const override;
     int defaultPollIntervalMs() const override { return 5000; } // linkis-web and DSS
     void setLanguage(Language language) override;
 

@@ -348,6 +348,7 @@ public:
 
     int delayMs = 0;
     int dropRemaining = 0;
+    int dropAnswerRemaining = 0;
     bool answerHtml = false;
     bool answerEmpty = false;
     bool truncateJson = false;
@@ -430,6 +431,11 @@ void LinkisSimulator::Private::handle(const QHttpServerRequest &request, QHttpSe
         reply = dispatch(request, route);
         if (truncateJson && reply.contentType == jsonType)
             reply.body.truncate(reply.body.size() / 2);
+    }
+    if (dropAnswerRemaining > 0) {
+        --dropAnswerRemaining;
+        abortConnection(request.remotePort());
+        return; // done, yet never answered
     }
     // The gateway overwrites Date with Java's DateFormat.FULL text, not RFC 7231 (§1.3).
     reply.headers.append({"Date",
@@ -1303,6 +1309,11 @@ int LinkisSimulator::sessionCount() const
 void LinkisSimulator::setDelayMs(int ms)
 {
     d->delayMs = std::max(ms, 0);
+}
+
+void LinkisSimulator::dropAnswersOfNextRequests(int count)
+{
+    d->dropAnswerRemaining = std::max(count, 0);
 }
 
 void LinkisSimulator::dropNextRequests(int count)

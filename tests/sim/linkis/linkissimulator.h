@@ -77,6 +77,9 @@ public:
     // QNetworkAccessManager (6.8) resends any request once when that happens, so a client only
     // sees RemoteHostClosedError after two drops in a row.
     void dropNextRequests(int count);
+    // The next `count` requests take effect (a submit starts its job), then their connection is
+    // aborted before any answer: what a gateway restart or a proxy timeout does to a client.
+    void dropAnswersOfNextRequests(int count);
     void setAnswerHtml(bool on);   // HTTP 200 text/html login page; the request has no effect
     void setAnswerEmpty(bool on);  // HTTP 200 with an empty body; the request has no effect
     void setTruncateJson(bool on); // the request takes effect, its envelope is cut in half

@@ -47,6 +47,10 @@ int main(int argc, char *argv[])
     option(u"expire-sessions-every"_s, u"Expire all sessions after every N requests."_s, u"n"_s, u"0"_s);
     option(u"delay-ms"_s, u"Delay every answer."_s, u"ms"_s, u"0"_s);
     option(u"drop-requests"_s, u"Abort the connection of the first N requests."_s, u"n"_s, u"0"_s);
+    option(u"drop-answers"_s,
+           u"Carry out the first N requests, then abort their connection unanswered."_s,
+           u"n"_s,
+           u"0"_s);
     option(u"answer-html"_s, u"Answer everything with an HTML login page."_s);
     option(u"answer-empty"_s, u"Answer everything with an empty body."_s);
     option(u"truncate-json"_s, u"Cut every JSON answer in half."_s);
@@ -94,6 +98,7 @@ int main(int argc, char *argv[])
     simulator.expireSessionsEvery(intValue(parser, u"expire-sessions-every"_s, 0));
     simulator.setDelayMs(intValue(parser, u"delay-ms"_s, 0));
     simulator.dropNextRequests(intValue(parser, u"drop-requests"_s, 0));
+    simulator.dropAnswersOfNextRequests(intValue(parser, u"drop-answers"_s, 0));
     simulator.setAnswerHtml(parser.isSet(u"answer-html"_s));
     simulator.setAnswerEmpty(parser.isSet(u"answer-empty"_s));
     simulator.setTruncateJson(parser.isSet(u"truncate-json"_s));
