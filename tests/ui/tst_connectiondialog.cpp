@@ -2,7 +2,9 @@
 // the real keychain (a gnome-keyring of the test's own, support/with-keyring.sh) and the
 // Linkis simulator as the server.
 #include "connections/connectiondialog.h"
+#include "connections/connectionspanel.h"
 #include "connections/passworddialog.h"
+#include "console/console.h"
 #include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
 #include "profiles/profilestore.h"
@@ -34,6 +36,7 @@ namespace {
 
 const QString User = QStringLiteral("alice");
 const QString Password = QStringLiteral("s3cret-pw-9c1e");
+const QString Local = QLatin1StringView(Console::LocalConnection);
 
 template<typename T>
 T *child(QObject *parent, const char *name)
@@ -69,6 +72,19 @@ bool choose(QComboBox *combo, const QVariant &data)
     for (int guard = 0; combo->currentIndex() != target && guard < 50; ++guard)
         QTest::keyClick(combo, combo->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
     return combo->currentIndex() == target;
+}
+
+// Activates a combo box entry that acts at once (connects, opens a dialog) with one key
+// press from the entry shown, as a user does; true when that entry was the one activated.
+bool activate(QComboBox *combo, const QVariant &data)
+{
+    const int target = combo->findData(data);
+    if (target < 0 || target == combo->currentIndex())
+        return false;
+    QSignalSpy activated(combo, &QComboBox::activated);
+    combo->setFocus();
+    QTest::keyClick(combo, combo->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
+    return activated.count() == 1 && activated.at(0).at(0).toInt() == target;
 }
 
 void click(QAbstractButton *button)
@@ -382,14 +398,21 @@ private Q_SLOTS:
         profile.user = User;
         QVERIFY(store.save(profile));
 
-        MainWindow window(nullptr);
+        // The console with its Local connection (not started: this test needs no local server).
+        Console console;
+        auto *local = new Session;
+        console.addSession(local);
+        MainWindow window(nullptr, &console);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QComboBox *selector = window.connectionSelector();
+        QComboBox *selector = window.connectionsPanel()->selector();
         QVERIFY(selector->isVisible());
         QCOMPARE(selector->currentIndex(), 0); // Local
-        QVERIFY(selector->findData(QStringLiteral("sim")) > 0);
-        QVERIFY(choose(selector, QStringLiteral("sim")));
+        QCOMPARE(selector->currentData().toString(), Local);
+        QVERIFY(selector->findData(QStringLiteral("sim")) < 0); // not open yet
+        const QString connectToSim = QString::fromLatin1("\x01connect:") + QStringLiteral("sim");
+        QVERIFY(selector->findData(connectToSim) > 0);
+        QVERIFY(activate(selector, connectToSim));
 
         PasswordDialog *ask = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((ask = window.findChild<PasswordDialog *>()), 30000);
@@ -400,22 +423,35 @@ private Q_SLOTS:
         typeInto(child<QLineEdit>(ask, "secretEdit"), Password);
         click(ask->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok));
 
-        QTRY_VERIFY(window.session());
-        QCOMPARE(window.session()->profileName(), QStringLiteral("sim"));
-        QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Ready, 30000);
+        QTRY_VERIFY(console.session(QStringLiteral("sim")));
+        Session *sim = console.session(QStringLiteral("sim"));
+        QCOMPARE(sim->profileName(), QStringLiteral("sim"));
+        QTRY_COMPARE_WITH_TIMEOUT(sim->state(), Session::State::Ready, 30000);
+        QCOMPARE(console.targetConnection(), QStringLiteral("sim"));
         QCOMPARE(selector->currentData().toString(), QStringLiteral("sim"));
+        QVERIFY(console.isOpen(Local)); // beside Local, not instead of it
+        QCOMPARE(console.connections(), (QStringList{Local, QStringLiteral("sim")}));
         AWAIT(remembered, store.readSecret(QStringLiteral("sim")));
         QVERIFY(remembered.has_value());
         QCOMPARE(*remembered, Password);
 
-        // Back to Local, then to the profile again: no question this time.
-        QVERIFY(choose(selector, QString::fromLatin1("\x01local")));
-        QTRY_VERIFY(!window.session());
+        // Back to Local: the scripts go there; the profile's connection stays open.
+        QVERIFY(choose(selector, Local));
+        QCOMPARE(console.targetConnection(), Local);
+        QVERIFY(console.isOpen(QStringLiteral("sim")));
+        QCOMPARE(sim->state(), Session::State::Ready);
+        // Closed, then opened again: no question this time.
+        console.closeConnection(QStringLiteral("sim"));
+        QVERIFY(!console.isOpen(QStringLiteral("sim")));
+        QCOMPARE(selector->currentData().toString(), Local);
         QTRY_VERIFY(!window.findChild<PasswordDialog *>());
-        QVERIFY(choose(selector, QStringLiteral("sim")));
-        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->state() == Session::State::Ready,
+        QVERIFY(activate(selector, connectToSim));
+        QTRY_VERIFY_WITH_TIMEOUT(console.session(QStringLiteral("sim"))
+                                     && console.session(QStringLiteral("sim"))->state()
+                                            == Session::State::Ready,
                                  30000);
         QVERIFY(!window.findChild<PasswordDialog *>());
+        QCOMPARE(console.targetConnection(), QStringLiteral("sim"));
 
         // The last entry opens the Connections dialog.
         selector->setFocus();

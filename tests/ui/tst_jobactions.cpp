@@ -1,10 +1,17 @@
 // The console's job actions and step timeline against a backend whose capabilities the test
-// chooses: actions show when the backend can do them and are enabled from
-// Backend::availableActions for the selected job; the timeline shows the job's steps. Then
-// the same through the Kylin adapter and its simulator, end to end.
+// chooses: every job action is in sight; what the backend cannot do is disabled with a
+// tooltip that says why, the rest enabled from Backend::availableActions for the selected
+// job; the timeline shows the job's steps. Then the same through the Kylin adapter and its
+// simulator, end to end.
+#include "common/emptystate.h"
+#include "console/console.h"
+#include "editor/editorpanel.h"
+#include "jobactions/jobcommands.h"
+#include "joblist/joblistpanel.h"
 #include "jobs/joblistmodel.h"
 #include "mainwindow/mainwindow.h"
 #include "session/session.h"
+#include "timeline/stepspanel.h"
 #include "timeline/steptimeline.h"
 
 #include "dinky/dinkysimulator.h"
@@ -18,7 +25,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -192,11 +198,11 @@ Capabilities kylinLike()
 
 void selectJob(MainWindow &window, const QString &id)
 {
-    QTableView *table = window.jobTable();
+    QTableView *table = window.jobListPanel()->view();
     auto *proxy = table->model();
     for (int row = 0; row < proxy->rowCount(); ++row) {
         const QModelIndex index = proxy->index(row, JobListModel::JobColumn);
-        if (index.data(JobListModel::JobRole).value<Job>().id == id) {
+        if (index.data(JobListModel::KeyRole).value<JobKey>().id == id) {
             table->scrollTo(index);
             QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
             return;
@@ -205,9 +211,32 @@ void selectJob(MainWindow &window, const QString &id)
     QFAIL(qPrintable(u"no row for " + id));
 }
 
-QWidget *shownPage(QDockWidget *dock)
+QAction *command(MainWindow &window, JobCommands::Command which)
 {
-    return qobject_cast<QStackedWidget *>(dock->widget())->currentWidget();
+    return window.jobCommands()->action(which);
+}
+
+// In sight, disabled, and its tooltip says why: `reason` is part of what it says.
+bool offeredButRefused(QAction *action, const QString &reason)
+{
+    if (!action->isVisible() || action->isEnabled() || !action->toolTip().contains(reason)) {
+        qWarning("%s: visible %d, enabled %d, tooltip \"%s\", expected a reason with \"%s\"",
+                 qPrintable(action->objectName()),
+                 action->isVisible(),
+                 action->isEnabled(),
+                 qPrintable(action->toolTip()),
+                 qPrintable(reason));
+        return false;
+    }
+    return true;
+}
+
+ConnectionProfile fakeProfile(const QString &name)
+{
+    ConnectionProfile profile;
+    profile.name = name;
+    profile.kind = QStringLiteral("fake");
+    return profile;
 }
 
 } // namespace
@@ -224,44 +253,57 @@ private Q_SLOTS:
         const Job finished = job(QStringLiteral("J-done"), JobState::Succeeded, 2);
         auto backend = std::make_unique<FakeBackend>(kylinLike(), QList<Job>{running, finished});
         FakeBackend *fake = backend.get();
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("fake");
-        profile.kind = QStringLiteral("fake");
-        Session session(std::move(backend), profile);
-        MainWindow window(nullptr);
-        QAbstractItemModelTester tester(window.jobTable()->model(),
+        Console console;
+        QAbstractItemModelTester tester(console.jobs(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        window.setSession(&session);
+        MainWindow window(nullptr, &console);
+        QAbstractItemModelTester viewTester(window.jobListPanel()->view()->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *session = new Session(std::move(backend), fakeProfile(QStringLiteral("fake")));
+        console.addSession(session);
+        QCOMPARE(console.session(QStringLiteral("fake")), session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        session.start();
-        QTRY_COMPARE(session.state(), Session::State::Ready);
-        QTRY_COMPARE(session.jobCount(), 2);
+        session->start();
+        QTRY_COMPARE(session->state(), Session::State::Ready);
+        QTRY_COMPARE(session->jobCount(), 2);
+        QCOMPARE(console.jobs()->rowCount(), 2);
 
-        QAction *kill = window.jobAction(Session::JobAction::Kill);
-        QAction *pause = window.jobAction(Session::JobAction::Pause);
-        QAction *resume = window.jobAction(Session::JobAction::Resume);
-        QAction *drop = window.jobAction(Session::JobAction::Drop);
-        QAction *restart = window.jobAction(Session::JobAction::Restart);
-        QAction *savepoint = window.jobAction(Session::JobAction::Savepoint);
-        // What this backend cannot do is not offered at all.
-        QVERIFY(!restart->isVisible());
-        QVERIFY(!savepoint->isVisible());
-        QVERIFY(!window.exportLineageAction()->isVisible());
-        QVERIFY(pause->isVisible() && resume->isVisible() && drop->isVisible() && kill->isVisible());
-        QVERIFY(!pause->isEnabled()); // nothing selected yet
+        QAction *kill = command(window, JobCommands::Kill);
+        QAction *pause = command(window, JobCommands::Pause);
+        QAction *resume = command(window, JobCommands::Resume);
+        QAction *drop = command(window, JobCommands::Drop);
+        QAction *restart = command(window, JobCommands::Restart);
+        QAction *savepoint = command(window, JobCommands::Savepoint);
+        QAction *lineage = command(window, JobCommands::ExportLineage);
+        QAction *stepOutput = window.stepsPanel()->stepOutputAction();
+        // Nothing selected yet: every action in sight, none enabled, each saying what to do.
+        for (QAction *action : {kill, pause, resume, drop, restart, savepoint, lineage})
+            QVERIFY(offeredButRefused(action, QStringLiteral("Select a job")));
 
         selectJob(window, QStringLiteral("J-run"));
-        QCOMPARE(window.currentJobId(), QStringLiteral("J-run"));
+        const JobKey runKey{QStringLiteral("fake"), QStringLiteral("J-run")};
+        QCOMPARE(console.currentJob(), runKey);
+        QCOMPARE(window.jobListPanel()->currentJob(), runKey);
+        QCOMPARE(window.jobListPanel()->selectedJobs(), QList<JobKey>{runKey});
         QVERIFY(kill->isEnabled());
         QVERIFY(pause->isEnabled());
         QVERIFY(!resume->isEnabled());
+        QVERIFY(resume->toolTip().contains(u"paused"));
         QVERIFY(!drop->isEnabled()); // only finished jobs are dropped
+        QVERIFY(drop->toolTip().contains(u"finished"));
+        // What this backend cannot do stays in sight, disabled, with the reason.
+        QVERIFY(offeredButRefused(restart, QStringLiteral("cannot restart jobs")));
+        QVERIFY(offeredButRefused(savepoint, QStringLiteral("does not take savepoints")));
+        QVERIFY(offeredButRefused(lineage, QStringLiteral("does not compute lineage")));
+        QVERIFY(restart->toolTip().contains(session->displayName()));
 
         // The steps, on the timeline.
-        StepTimeline *timeline = window.stepTimeline();
+        StepsPanel *stepsPanel = window.stepsPanel();
+        StepTimeline *timeline = stepsPanel->timeline();
         QTRY_COMPARE(timeline->view()->topLevelItemCount(), 3);
-        QCOMPARE(shownPage(window.timelineDock()), timeline);
+        QVERIFY(stepsPanel->isShowingView());
+        QVERIFY(timeline->isVisible());
         QTreeWidgetItem *extract = timeline->view()->topLevelItem(0);
         QCOMPARE(extract->text(StepTimeline::NameColumn), QStringLiteral("Extract"));
         QCOMPARE(extract->text(StepTimeline::StateColumn), jobStateDisplayName(JobState::Succeeded));
@@ -271,46 +313,60 @@ private Q_SLOTS:
         QVERIFY(fake->calls.contains(u"details J-run"));
 
         // A step's output: on double-click, and from the menu once a step is selected.
-        QVERIFY(!window.stepOutputAction()->isEnabled());
+        QVERIFY(stepOutput->isVisible());
+        QVERIFY(!stepOutput->isEnabled());
         QTreeWidget *steps = timeline->view();
         const QRect second = steps->visualItemRect(steps->topLevelItem(1));
         QTest::mouseClick(steps->viewport(), Qt::LeftButton, {}, second.center());
         QCOMPARE(timeline->currentStepId(), QStringLiteral("s2"));
-        QVERIFY(window.stepOutputAction()->isEnabled());
+        QVERIFY(stepOutput->isEnabled());
         QTest::mouseDClick(steps->viewport(), Qt::LeftButton, {}, second.center());
         QDialog *output = nullptr;
         QTRY_VERIFY((output = window.findChild<QDialog *>(QStringLiteral("stepOutputDialog"))));
         QCOMPARE(output->findChild<QPlainTextEdit *>()->toPlainText(), QStringLiteral("output of s2"));
         QVERIFY(output->windowTitle().contains(u"Build cube"));
+        QVERIFY(fake->calls.contains(u"stepOutput J-run s2"));
         output->close();
 
         // Pause: the job becomes paused, and Resume is what it allows next.
         pause->trigger();
-        QTRY_COMPARE(session.job(QStringLiteral("J-run")).state, JobState::Paused);
+        QTRY_COMPARE(session->job(QStringLiteral("J-run")).state, JobState::Paused);
         QVERIFY(fake->calls.contains(u"pause J-run"));
         QTRY_VERIFY(resume->isEnabled());
         QVERIFY(!pause->isEnabled());
+        QVERIFY(pause->isVisible());
         resume->trigger();
-        QTRY_COMPARE(session.job(QStringLiteral("J-run")).state, JobState::Running);
+        QTRY_COMPARE(session->job(QStringLiteral("J-run")).state, JobState::Running);
         QTRY_VERIFY(pause->isEnabled());
 
         // A finished job: no pause or kill; drop after a confirmation.
         selectJob(window, QStringLiteral("J-done"));
+        const JobKey doneKey{QStringLiteral("fake"), QStringLiteral("J-done")};
+        QCOMPARE(console.currentJob(), doneKey);
         QVERIFY(!pause->isEnabled());
         QVERIFY(!kill->isEnabled());
+        QVERIFY(kill->toolTip().contains(u"stopped"));
         QVERIFY(drop->isEnabled());
-        QCOMPARE(shownPage(window.timelineDock())->objectName(), QStringLiteral("timelineDockEmpty"));
+        QVERIFY(!stepsPanel->isShowingView()); // the job has no steps: the empty state
+        auto *empty = stepsPanel->findChild<EmptyState *>();
+        QVERIFY(empty);
+        QCOMPARE(empty, stepsPanel->emptyState());
+        QVERIFY(empty->isVisible());
+        QVERIFY(!empty->title().isEmpty());
         drop->trigger();
         QMessageBox *question = nullptr;
         QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("confirmJobAction"))));
         QVERIFY(question->text().contains(u"J-done"));
-        QCOMPARE(session.jobCount(), 2); // nothing happens before the answer
+        QCOMPARE(session->jobCount(), 2); // nothing happens before the answer
         QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
-        QTRY_COMPARE(session.jobCount(), 1);
+        QTRY_COMPARE(session->jobCount(), 1);
         QVERIFY(fake->calls.contains(u"drop J-done"));
-        QCOMPARE(session.hasJob(QStringLiteral("J-done")), false);
-        QVERIFY(window.currentJobId() != u"J-done");
+        QCOMPARE(session->hasJob(QStringLiteral("J-done")), false);
+        QCOMPARE(console.jobs()->indexOf(doneKey).isValid(), false);
+        QVERIFY(console.currentJob() != doneKey);
+        QVERIFY(!window.jobListPanel()->selectedJobs().contains(doneKey));
+        QVERIFY(!window.jobCommands()->selection().contains(doneKey));
         QVERIFY(!drop->isEnabled());
     }
 
@@ -322,37 +378,45 @@ private Q_SLOTS:
             caps,
             QList<Job>{job(QStringLiteral("J-ok"), JobState::Succeeded, 1),
                        job(QStringLiteral("J-broken"), JobState::Succeeded, 2)});
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("sqlflow-like");
-        profile.kind = QStringLiteral("fake");
-        Session session(std::move(backend), profile);
-        MainWindow window(nullptr);
-        window.setSession(&session);
-        session.start();
-        QTRY_COMPARE(session.jobCount(), 2);
+        Console console;
+        MainWindow window(nullptr, &console);
+        auto *session = new Session(std::move(backend), fakeProfile(QStringLiteral("sqlflow-like")));
+        console.addSession(session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session->start();
+        QTRY_COMPARE(session->jobCount(), 2);
         selectJob(window, QStringLiteral("J-ok"));
-        QVERIFY(window.exportLineageAction()->isVisible());
-        QVERIFY(window.exportLineageAction()->isEnabled());
+        QCOMPARE(console.currentJob(), (JobKey{QStringLiteral("sqlflow-like"), QStringLiteral("J-ok")}));
+        QAction *lineage = command(window, JobCommands::ExportLineage);
+        QVERIFY(lineage->isVisible());
+        QVERIFY(lineage->isEnabled());
+        // This backend cannot kill: in sight, disabled, and why.
+        QVERIFY(offeredButRefused(command(window, JobCommands::Kill), QStringLiteral("cannot stop jobs")));
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QSignalSpy exported(&session, &Session::lineageExported);
-        QSignalSpy notices(&session, &Session::notice);
+        QSignalSpy exported(session, &Session::lineageExported);
+        QSignalSpy notices(session, &Session::notice);
+        QSignalSpy consoleNotices(&console, &Console::notice);
         LineageRequest csv;
         csv.format = LineageFormat::Csv;
-        session.exportLineage(QStringLiteral("J-ok"), dir.filePath(QStringLiteral("ok.csv")), csv);
+        session->exportLineage(QStringLiteral("J-ok"), dir.filePath(QStringLiteral("ok.csv")), csv);
         QTRY_COMPARE(exported.count(), 1);
         QFile file(dir.filePath(QStringLiteral("ok.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("source,target\na,b\n"));
         QCOMPARE(exported.at(0).at(2).toLongLong(), 18);
 
-        // A failure leaves no file behind, and says why.
+        // A failure leaves no file behind, and says why, on that connection.
         const QString broken = dir.filePath(QStringLiteral("broken.json"));
-        session.exportLineage(QStringLiteral("J-broken"), broken, LineageRequest{});
+        session->exportLineage(QStringLiteral("J-broken"), broken, LineageRequest{});
         QTRY_VERIFY(notices.count() >= 2);
         QVERIFY2(notices.last().at(0).toString().contains(u"J-broken"),
                  qPrintable(notices.last().at(0).toString()));
+        QCOMPARE(consoleNotices.count(), notices.count());
+        QCOMPARE(consoleNotices.last().at(0).toString(), QStringLiteral("sqlflow-like"));
+        QCOMPARE(consoleNotices.last().at(1).toString(), notices.last().at(0).toString());
         QCOMPARE(exported.count(), 1);
         QVERIFY(!QFile::exists(broken));
     }
@@ -378,42 +442,49 @@ private Q_SLOTS:
         profile.user = QStringLiteral("ADMIN");
         profile.secret = QStringLiteral("KYLIN");
         profile.requestTimeoutMs = 20000;
-        Session session(profile);
-        session.setListRefreshIntervalMs(200);
-        MainWindow window(nullptr);
-        window.setSession(&session);
+        Console console;
+        MainWindow window(nullptr, &console);
+        auto *session = new Session(profile);
+        session->setListRefreshIntervalMs(200);
+        console.addSession(session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        session.start();
-        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::Ready, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobCount(), 2, 20000);
+        session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->jobCount(), 2, 20000);
         // A job started elsewhere (another console, a scheduler) shows up by itself.
         Sim::KylinSimulator::JobSpec elsewhere;
         elsewhere.status = QStringLiteral("FINISHED");
         const QString other = sim.addJob(elsewhere);
-        QTRY_VERIFY_WITH_TIMEOUT(session.hasJob(other), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.job(running).rawStatus, QStringLiteral("RUNNING"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(session->hasJob(other), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(console.jobs()->indexOf({QStringLiteral("kylin"), other}).isValid(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->job(running).rawStatus, QStringLiteral("RUNNING"), 20000);
 
         selectJob(window, running);
-        QAction *pause = window.jobAction(Session::JobAction::Pause);
-        QAction *resume = window.jobAction(Session::JobAction::Resume);
-        QAction *drop = window.jobAction(Session::JobAction::Drop);
+        QCOMPARE(console.currentJob(), (JobKey{QStringLiteral("kylin"), running}));
+        QAction *pause = command(window, JobCommands::Pause);
+        QAction *resume = command(window, JobCommands::Resume);
+        QAction *drop = command(window, JobCommands::Drop);
         QVERIFY(pause->isVisible() && pause->isEnabled());
         QVERIFY(resume->isVisible() && !resume->isEnabled());
-        QVERIFY(!window.jobAction(Session::JobAction::Restart)->isVisible()); // not a Kylin action
+        // Not a Kylin action: in sight, disabled, with the reason.
+        QVERIFY(
+            offeredButRefused(command(window, JobCommands::Restart), QStringLiteral("cannot restart jobs")));
 
         // Its three steps, the first one running.
-        StepTimeline *timeline = window.stepTimeline();
+        StepsPanel *stepsPanel = window.stepsPanel();
+        StepTimeline *timeline = stepsPanel->timeline();
         QTRY_COMPARE_WITH_TIMEOUT(timeline->view()->topLevelItemCount(), 3, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(timeline->view()->topLevelItem(0)->text(StepTimeline::StateColumn),
                                   jobStateDisplayName(JobState::Running),
                                   20000);
-        QCOMPARE(shownPage(window.timelineDock()), timeline);
+        QVERIFY(stepsPanel->isShowingView());
         QTreeWidget *steps = timeline->view();
         QTest::mouseClick(
             steps->viewport(), Qt::LeftButton, {}, steps->visualItemRect(steps->topLevelItem(0)).center());
-        QVERIFY(window.stepOutputAction()->isEnabled());
-        window.stepOutputAction()->trigger();
+        QAction *stepOutput = stepsPanel->stepOutputAction();
+        QVERIFY(stepOutput->isEnabled());
+        stepOutput->trigger();
         QDialog *output = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((output = window.findChild<QDialog *>(QStringLiteral("stepOutputDialog"))),
                                  20000);
@@ -422,7 +493,7 @@ private Q_SLOTS:
 
         pause->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(running), QStringLiteral("STOPPED"), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.job(running).state, JobState::Paused, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->job(running).state, JobState::Paused, 20000);
         QTRY_VERIFY(resume->isEnabled());
         QVERIFY(!pause->isEnabled());
         resume->trigger();
@@ -431,6 +502,7 @@ private Q_SLOTS:
 
         // Drop the finished one, after the confirmation.
         selectJob(window, finished);
+        QCOMPARE(console.currentJob(), (JobKey{QStringLiteral("kylin"), finished}));
         QVERIFY(drop->isEnabled());
         QVERIFY(!pause->isEnabled());
         drop->trigger();
@@ -439,7 +511,8 @@ private Q_SLOTS:
         QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(finished), QString(), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.hasJob(finished), false, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->hasJob(finished), false, 20000);
+        QTRY_VERIFY(!console.jobs()->indexOf({QStringLiteral("kylin"), finished}).isValid());
     }
 
     void aDinkyTaskRunFromTheConsole()
@@ -459,15 +532,18 @@ private Q_SLOTS:
         profile.kind = QStringLiteral("dinky");
         profile.url = sim.baseUrl();
         profile.requestTimeoutMs = 20000;
-        Session session(profile);
-        MainWindow window(nullptr);
-        window.setSession(&session);
+        Console console;
+        MainWindow window(nullptr, &console);
+        auto *session = new Session(profile);
+        console.addSession(session);
+        QCOMPARE(console.targetConnection(), QStringLiteral("dinky"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        session.start();
-        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::Ready, 20000);
-        QVERIFY(!window.runAction()->isEnabled());
+        session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
+        QVERIFY(!window.editorPanel()->runAction()->isEnabled());
         QAction *runTask = window.runTaskAction();
+        QCOMPARE(runTask, window.jobCommands()->runTaskAction());
         QVERIFY(runTask->isVisible() && runTask->isEnabled());
 
         // The dialog asks for the id; type 7 and accept.
@@ -478,16 +554,24 @@ private Q_SLOTS:
             ask->accept();
         });
         runTask->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobCount(), 1, 20000);
-        const Job started = session.jobs().constFirst();
+        QTRY_COMPARE_WITH_TIMEOUT(session->jobCount(), 1, 20000);
+        const Job started = session->jobs().constFirst();
         QCOMPARE(started.ids.dinkyTaskId, 7);
-        QTRY_COMPARE_WITH_TIMEOUT(session.job(started.id).rawStatus, QStringLiteral("RUNNING"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->job(started.id).rawStatus, QStringLiteral("RUNNING"), 20000);
         QCOMPARE(sim.requestCount(QStringLiteral("submitTask")), 1);
 
         selectJob(window, started.id);
-        QAction *kill = window.jobAction(Session::JobAction::Kill);
+        QCOMPARE(console.currentJob(), (JobKey{QStringLiteral("dinky"), started.id}));
+        QAction *kill = command(window, JobCommands::Kill);
         QTRY_VERIFY_WITH_TIMEOUT(kill->isEnabled(), 20000);
-        QVERIFY(!window.jobAction(Session::JobAction::Pause)->isVisible()); // not a Dinky action
+        // Not a Dinky action: in sight, disabled, with the reason.
+        QVERIFY(offeredButRefused(command(window, JobCommands::Pause), QStringLiteral("cannot pause jobs")));
+
+        // Run Saved Task goes with the target connection: with the Dinky one closed, it goes.
+        console.closeConnection(QStringLiteral("dinky"));
+        QVERIFY(!runTask->isVisible());
+        QVERIFY(!console.currentJob().isValid());
+        QCOMPARE(window.jobListPanel()->view()->model()->rowCount(), 0);
     }
 
     void aBackendWithoutJobActionsOffersOnlyKill()
@@ -496,33 +580,50 @@ private Q_SLOTS:
         caps.submit = caps.kill = caps.log = caps.progress = caps.results = caps.history = true;
         auto backend = std::make_unique<FakeBackend>(
             caps, QList<Job>{job(QStringLiteral("L1"), JobState::Running, 1)});
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("linkis-like");
-        profile.kind = QStringLiteral("fake");
-        Session session(std::move(backend), profile);
-        MainWindow window(nullptr);
-        window.setSession(&session);
+        Console console;
+        MainWindow window(nullptr, &console);
+        auto *session = new Session(std::move(backend), fakeProfile(QStringLiteral("linkis-like")));
+        console.addSession(session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        session.start();
-        QTRY_COMPARE(session.jobCount(), 1);
+        session->start();
+        QTRY_COMPARE(session->jobCount(), 1);
+        // Run Saved Task is only where the target connection's server has saved tasks.
+        QVERIFY(!window.runTaskAction()->isVisible());
         selectJob(window, QStringLiteral("L1"));
-        QVERIFY(window.jobAction(Session::JobAction::Kill)->isVisible());
-        QVERIFY(window.jobAction(Session::JobAction::Kill)->isEnabled());
-        for (auto action : {Session::JobAction::Pause,
-                            Session::JobAction::Resume,
-                            Session::JobAction::Drop,
-                            Session::JobAction::Restart,
-                            Session::JobAction::Savepoint,
-                            Session::JobAction::ForceRefresh})
-            QVERIFY(!window.jobAction(action)->isVisible());
-        QVERIFY(!window.stepOutputAction()->isVisible());
-        QCOMPARE(shownPage(window.timelineDock())->objectName(), QStringLiteral("timelineDockEmpty"));
-        // Switching the window to no session leaves nothing of this one on screen.
-        window.setSession(nullptr);
-        QVERIFY(window.currentJobId().isEmpty());
-        QCOMPARE(window.jobTable()->model()->rowCount(), 0);
-        QVERIFY(!window.jobAction(Session::JobAction::Kill)->isEnabled());
+        const JobKey key{QStringLiteral("linkis-like"), QStringLiteral("L1")};
+        QCOMPARE(console.currentJob(), key);
+        QAction *kill = command(window, JobCommands::Kill);
+        QVERIFY(kill->isVisible());
+        QVERIFY(kill->isEnabled());
+        const QList<std::pair<JobCommands::Command, QString>> refused{
+            {JobCommands::Pause, QStringLiteral("cannot pause jobs")},
+            {JobCommands::Resume, QStringLiteral("cannot resume jobs")},
+            {JobCommands::Drop, QStringLiteral("does not remove jobs")},
+            {JobCommands::Restart, QStringLiteral("cannot restart jobs")},
+            {JobCommands::Savepoint, QStringLiteral("does not take savepoints")},
+            {JobCommands::RefreshState, QStringLiteral("has no forced refresh")},
+            {JobCommands::ExportLineage, QStringLiteral("does not compute lineage")}};
+        for (const auto &[which, reason] : refused) {
+            QVERIFY2(offeredButRefused(command(window, which), reason),
+                     qPrintable(command(window, which)->objectName()));
+            QVERIFY(command(window, which)->toolTip().contains(session->displayName()));
+        }
+        // The step output belongs to the Steps panel, which this backend does not fill.
+        QVERIFY(!window.stepsPanel()->stepOutputAction()->isVisible());
+        QVERIFY(!window.stepsPanel()->isShowingView());
+        QVERIFY(window.stepsPanel()->findChild<EmptyState *>()->isVisible());
+
+        // Closing the connection leaves nothing of it on screen.
+        console.closeConnection(QStringLiteral("linkis-like"));
+        QVERIFY(!console.isOpen(QStringLiteral("linkis-like")));
+        QVERIFY(!console.currentJob().isValid());
+        QVERIFY(!window.jobListPanel()->currentJob().isValid());
+        QCOMPARE(console.jobs()->rowCount(), 0);
+        QCOMPARE(window.jobListPanel()->view()->model()->rowCount(), 0);
+        QVERIFY(window.jobCommands()->selection().isEmpty());
+        QVERIFY(offeredButRefused(kill, QStringLiteral("Select a job")));
+        QVERIFY(!window.stepsPanel()->isShowingView());
     }
 };
 
