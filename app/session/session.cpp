@@ -253,9 +253,13 @@ void Session::refreshList()
         scheduleListRefresh();
         if (!page) {
             Q_EMIT notice(tr("Cannot list the jobs: %1").arg(page.error().describe()));
-            markLost(page.error());
+            // A server that never listed for this connection (Dinky without a login lists
+            // nothing) is not lost when it refuses again.
+            if (m_listWorked || page.error().kind != BackendError::Kind::Authentication)
+                markLost(page.error());
             return;
         }
+        m_listWorked = true;
         if (m_state == State::Lost)
             setState(State::Ready, tr("Connected to %1 again").arg(m_active.url.toDisplayString()));
         // Page 1 read again says whether history goes on, until a second page was read.

@@ -168,6 +168,7 @@ private:
     QHash<QString, QList<QPointF>> m_progress;
     QHash<QString, qint64> m_followedSinceMs;
     QHash<QString, SubmitRequest> m_requests;
+    bool m_listWorked = false; // the job list answered at least once on this connection
 };
 
 } // namespace JobDeck

@@ -7,7 +7,7 @@
 #include "connections/connectionspanel.h"
 #include "connections/connectionstate.h"
 #include "console/console.h"
-#include "editor/editorpanel.h"
+#include "editor/scriptworkspace.h"
 #include "editor/sqleditor.h"
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
@@ -43,7 +43,7 @@ Job onlyJob(const Session &session)
 
 void chooseRunType(MainWindow &window, const QString &runType)
 {
-    QComboBox *selector = window.editorPanel()->runTypeSelector();
+    QComboBox *selector = window.workspace()->runTypeSelector();
     const int index = selector->findData(runType);
     QVERIFY(index >= 0);
     selector->setCurrentIndex(index);
@@ -70,13 +70,14 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         session->start();
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
-        QTRY_VERIFY(window.editorPanel()->runAction()->isEnabled());
+        QTRY_VERIFY(window.workspace()->runStatementAction()->isEnabled());
 
-        SqlEditor *editor = window.editorPanel()->editor();
+        SqlEditor *editor = window.editor();
         editor->setPlainText(QStringLiteral("CREATE TABLE t(x);\nINSERT INTO t VALUES (1), (2);\n"
                                             "SELECT count(*) AS n FROM t;"));
         editor->setFocus();
-        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        // The whole script (Ctrl+Return alone runs the statement under the cursor).
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE_WITH_TIMEOUT(session->jobCount(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(onlyJob(*session).state, JobState::Succeeded, 20000);
         const Job job = onlyJob(*session);
@@ -126,9 +127,9 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
             QTRY_VERIFY(session->jobCount() >= 1); // the first test's job, from history
             chooseRunType(window, QStringLiteral("shell"));
-            window.editorPanel()->editor()->setPlainText(
+            window.editor()->setPlainText(
                 QStringLiteral("echo begun; sleep 3; echo finished-after-restart"));
-            window.editorPanel()->runAction()->trigger();
+            window.workspace()->runScriptAction()->trigger();
             QTRY_VERIFY_WITH_TIMEOUT(window.logPanel()->view()->toPlainText().contains(u"begun"), 10000);
             jobId = console.currentJob().id;
             QVERIFY(!jobId.isEmpty());
@@ -151,9 +152,9 @@ private Q_SLOTS:
                                  10000);
 
         // A job killed from the console.
-        window.editorPanel()->editor()->setPlainText(QStringLiteral("sleep 600.75"));
+        window.editor()->setPlainText(QStringLiteral("sleep 600.75"));
         chooseRunType(window, QStringLiteral("shell"));
-        window.editorPanel()->runAction()->trigger();
+        window.workspace()->runScriptAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(console.currentJob().id != jobId && console.currentJob().isValid(), 10000);
         const JobKey sleeper = console.currentJob();
         QCOMPARE(sleeper.connection, Local);
@@ -208,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(selector->currentIndex(), entry);
         QVERIFY2(selector->itemData(entry, Qt::ToolTipRole).toString().contains(u"refused"),
                  qPrintable(selector->itemData(entry, Qt::ToolTipRole).toString()));
-        QVERIFY(!window.editorPanel()->runAction()->isEnabled());
+        QVERIFY(!window.workspace()->runStatementAction()->isEnabled());
     }
 
     void cleanupTestCase()

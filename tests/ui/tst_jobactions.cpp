@@ -5,7 +5,7 @@
 // simulator, end to end.
 #include "common/emptystate.h"
 #include "console/console.h"
-#include "editor/editorpanel.h"
+#include "editor/scriptworkspace.h"
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
 #include "jobs/joblistmodel.h"
@@ -541,7 +541,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         session->start();
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
-        QVERIFY(!window.editorPanel()->runAction()->isEnabled());
+        QVERIFY(!window.workspace()->runStatementAction()->isEnabled());
         QAction *runTask = window.runTaskAction();
         QCOMPARE(runTask, window.jobCommands()->runTaskAction());
         QVERIFY(runTask->isVisible() && runTask->isEnabled());

@@ -194,7 +194,8 @@ void ConnectionsPanel::fillSelector()
     }
     m_selector->insertSeparator(m_selector->count());
     m_selector->addItem(tr("Manage Connections…"), QLatin1StringView(ManageEntry));
-    m_selector->setCurrentIndex(std::max(0, m_selector->findData(target)));
+    // Nothing open, nothing chosen: never a "Connect to…" entry that looks chosen.
+    m_selector->setCurrentIndex(target.isEmpty() ? -1 : m_selector->findData(target));
 }
 
 void ConnectionsPanel::showRowMenu(const QPoint &position)

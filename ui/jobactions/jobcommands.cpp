@@ -1,6 +1,7 @@
 #include "jobactions/jobcommands.h"
 
 #include "console/console.h"
+#include "jobs/joblistmodel.h"
 #include "jobs/jobstate.h"
 
 #include <QAction>
@@ -14,6 +15,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 
 #include <limits>
 
@@ -48,6 +50,7 @@ JobCommands::JobCommands(Console *console, QWidget *dialogParent)
     , m_console(console)
     , m_dialogParent(dialogParent)
     , m_runTask(new QAction(this))
+    , m_updateSoon(new QTimer(this))
 {
     m_runTask->setObjectName(QStringLiteral("runTaskAction"));
     m_runTask->setVisible(false);
@@ -84,6 +87,11 @@ JobCommands::JobCommands(Console *console, QWidget *dialogParent)
     connect(m_console, &Console::connectionStateChanged, this, &JobCommands::update);
     connect(m_console, &Console::targetConnectionChanged, this, &JobCommands::update);
     connect(m_console, &Console::actionFinished, this, &JobCommands::update);
+    // A selected job that is not the current one can change state too; one update per burst.
+    m_updateSoon->setSingleShot(true);
+    m_updateSoon->setInterval(0);
+    connect(m_updateSoon, &QTimer::timeout, this, &JobCommands::update);
+    connect(m_console->jobs(), &QAbstractItemModel::dataChanged, m_updateSoon, qOverload<>(&QTimer::start));
     connect(m_console, &Console::connectionRemoved, this, [this](const QString &connection) {
         QList<JobKey> kept;
         for (const JobKey &key : std::as_const(m_selection))

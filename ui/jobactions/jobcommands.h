@@ -10,6 +10,7 @@
 
 class QAction;
 class QMenu;
+class QTimer;
 class QWidget;
 
 namespace JobDeck {
@@ -80,6 +81,7 @@ private:
     QList<QAction *> m_actions;
     QList<JobKey> m_selection;
     QAction *m_runTask;
+    QTimer *m_updateSoon;
 };
 
 } // namespace JobDeck
