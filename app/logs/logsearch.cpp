@@ -1,7 +1,6 @@
 #include "logs/logsearch.h"
 
 #include <QtConcurrent/QtConcurrentMap>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -223,44 +222,79 @@ private:
     QString m_error;
 };
 
+namespace {
+
+struct Part
+{
+    QList<qint64> lines;
+    QString error;
+    qint64 searched = 0;
+};
+
+void addPart(LogSearchResult &result, const Part &part)
+{
+    result.lines.append(part.lines);
+    result.searchedLines += part.searched;
+    if (!part.error.isEmpty() && result.errorString.isEmpty())
+        result.errorString = part.error;
+}
+
+std::vector<std::size_t> blockIndexes(const LogStore::Snapshot &snapshot)
+{
+    std::vector<std::size_t> blocks(snapshot.blocks.size());
+    std::iota(blocks.begin(), blocks.end(), std::size_t(0));
+    return blocks;
+}
+
+} // namespace
+
+// Blocks are searched in parallel; their results are joined in block order, so the lines
+// come out ascending. Nothing here waits inside a pool thread (which could starve a pool
+// as small as the machine has cores).
 LogSearchResult LogSearch::run(const LogStore::Snapshot &snapshot, const LogQuery &query)
 {
-    LogSearchResult result;
     const LogSearchRunner runner(query);
     if (!runner.error().isEmpty()) {
+        LogSearchResult result;
         result.errorString = runner.error();
         return result;
     }
-    struct Part
-    {
-        QList<qint64> lines;
-        QString error;
-    };
-    std::vector<std::size_t> blocks(snapshot.blocks.size());
-    std::iota(blocks.begin(), blocks.end(), std::size_t(0));
-    const QList<Part> parts = QtConcurrent::blockingMapped<QList<Part>>(blocks, [&](std::size_t i) {
-        Part part;
-        const QByteArray text = snapshot.textOf(i, &part.error);
-        if (text.size() == snapshot.blocks[i].bytes)
-            part.lines = runner.block(text, snapshot.blocks[i]);
-        return part;
-    });
-    qsizetype total = 0;
-    for (const Part &part : parts)
-        total += part.lines.size();
-    result.lines.reserve(total);
-    for (const Part &part : parts) {
-        result.lines.append(part.lines);
-        if (!part.error.isEmpty() && result.errorString.isEmpty())
-            result.errorString = part.error;
-    }
-    result.searchedLines = snapshot.lineCount;
-    return result;
+    const std::vector<std::size_t> blocks = blockIndexes(snapshot);
+    return QtConcurrent::blockingMappedReduced<LogSearchResult>(
+        blocks,
+        [&](std::size_t i) {
+            Part part;
+            const QByteArray text = snapshot.textOf(i, &part.error);
+            if (text.size() == snapshot.blocks[i].bytes)
+                part.lines = runner.block(text, snapshot.blocks[i]);
+            part.searched = snapshot.blocks[i].lines;
+            return part;
+        },
+        addPart,
+        QtConcurrent::OrderedReduce | QtConcurrent::SequentialReduce);
 }
 
 QFuture<LogSearchResult> LogSearch::start(const LogStore &store, const LogQuery &query)
 {
-    return QtConcurrent::run([snapshot = store.snapshot(), query] { return run(snapshot, query); });
+    auto runner = std::make_shared<const LogSearchRunner>(query);
+    if (!runner->error().isEmpty()) {
+        LogSearchResult result;
+        result.errorString = runner->error();
+        return QtFuture::makeReadyValueFuture(result);
+    }
+    auto snapshot = std::make_shared<const LogStore::Snapshot>(store.snapshot());
+    return QtConcurrent::mappedReduced<LogSearchResult>(
+        blockIndexes(*snapshot),
+        [snapshot, runner](std::size_t i) {
+            Part part;
+            const QByteArray text = snapshot->textOf(i, &part.error);
+            if (text.size() == snapshot->blocks[i].bytes)
+                part.lines = runner->block(text, snapshot->blocks[i]);
+            part.searched = snapshot->blocks[i].lines;
+            return part;
+        },
+        addPart,
+        QtConcurrent::OrderedReduce | QtConcurrent::SequentialReduce);
 }
 
 QList<qint64> LogSearch::runRange(const LogStore &store, const LogQuery &query, qint64 from, qint64 to)
