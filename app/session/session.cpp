@@ -15,6 +15,7 @@ Session::Session(std::optional<ConnectionProfile> profile, QObject *parent)
     , m_runtimeFile(LocalServerInfo::defaultPath())
     , m_listTimer(new QTimer(this))
     , m_jobs(new JobListModel(this))
+    , m_logBudget(std::make_shared<LogMemoryBudget>(LogMemoryBudget::limitsFromSettings()))
 {
     m_listTimer->setSingleShot(true);
     connect(m_listTimer, &QTimer::timeout, this, [this] {
@@ -124,7 +125,17 @@ void Session::connectMonitor()
             &JobMonitor::logAppended,
             this,
             [this](const QString &id, qint64 first, const QStringList &lines) {
-                m_logs[id] += lines;
+                std::shared_ptr<LogStore> &store = m_logs[id];
+                if (!store)
+                    store = std::make_shared<LogStore>(m_logBudget);
+                // The store numbers its lines as the monitor does; what it has is not added again.
+                const qint64 known = store->lineCount() - first + 1;
+                if (known >= lines.size())
+                    return;
+                if (known > 0)
+                    store->append(lines.mid(known));
+                else
+                    store->append(lines);
                 Q_EMIT logAppended(id, first, lines);
             });
     connect(m_monitor,
@@ -197,10 +208,25 @@ void Session::follow(const Job &job)
 {
     if (!m_monitor || m_monitor->isFollowing(job.id))
         return;
-    m_logs.remove(job.id); // the monitor delivers the log from its first line
+    std::shared_ptr<LogStore> &store = m_logs[job.id];
+    if (store)
+        store->clear(); // the monitor delivers the log from its first line
+    else
+        store = std::make_shared<LogStore>(m_logBudget);
     m_followedSinceMs.insert(
         job.id, (job.started.isValid() ? job.started : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
     m_monitor->follow(job);
+}
+
+QStringList Session::logLines(const QString &jobId) const
+{
+    QStringList lines;
+    if (const std::shared_ptr<LogStore> store = m_logs.value(jobId)) {
+        lines.reserve(store->lineCount());
+        for (qint64 n = 1; n <= store->lineCount(); ++n)
+            lines.append(store->line(n));
+    }
+    return lines;
 }
 
 void Session::loadLog(const QString &jobId)
@@ -367,7 +393,8 @@ void Session::perform(JobAction action, const QString &jobId)
                 if (m_monitor)
                     m_monitor->unfollow(jobId);
                 m_jobs->remove(jobId);
-                m_logs.remove(jobId);
+                if (const std::shared_ptr<LogStore> store = m_logs.take(jobId))
+                    store->clear();
                 m_progress.remove(jobId);
             }
             withMessage(result);

@@ -3,6 +3,7 @@
 #include "backends/backend.h"
 #include "backends/connectionprofile.h"
 #include "jobs/joblistmodel.h"
+#include "logs/logstore.h"
 
 #include <QHash>
 #include <QObject>
@@ -57,7 +58,11 @@ public:
     Backend *backend() const { return m_backend.get(); }
     JobListModel *jobs() const { return m_jobs; }
 
-    QStringList logLines(const QString &jobId) const { return m_logs.value(jobId); }
+    // The job's log as received so far (null before its first line): kept while the
+    // session lives, so showing the job again needs no fetch. Bounded by the settings of
+    // LogMemoryBudget; beyond them old blocks wait in a spill file.
+    std::shared_ptr<LogStore> logStore(const QString &jobId) const { return m_logs.value(jobId); }
+    QStringList logLines(const QString &jobId) const;
     QList<QPointF> progressSamples(const QString &jobId) const { return m_progress.value(jobId); }
     // Makes sure the job's log is read (a finished job from history is read once).
     void loadLog(const QString &jobId);
@@ -131,7 +136,8 @@ private:
     QSet<QString> m_dropped; // jobs this console dropped
     JobListModel *m_jobs;
     State m_state = State::Idle;
-    QHash<QString, QStringList> m_logs;
+    std::shared_ptr<LogMemoryBudget> m_logBudget;
+    QHash<QString, std::shared_ptr<LogStore>> m_logs;
     QHash<QString, QList<QPointF>> m_progress;
     QHash<QString, qint64> m_followedSinceMs;
 };

@@ -5,7 +5,7 @@
 #include "common/emptystate.h"
 #include "editor/sqleditor.h"
 #include "jobs/joblistmodel.h"
-#include "logview/logview.h"
+#include "logview/logpanel.h"
 #include "mainwindow/mainwindow.h"
 #include "session/session.h"
 

@@ -10,7 +10,7 @@
 #include "i18n/translations.h"
 #include "jobs/joblistmodel.h"
 #include "jobs/resulttablemodel.h"
-#include "logview/logview.h"
+#include "logview/logpanel.h"
 #include "profiles/profilestore.h"
 #include "session/session.h"
 #include "timeline/steptimeline.h"
@@ -77,7 +77,7 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     , m_editor(new SqlEditor(this))
     , m_jobTable(new QTableView(this))
     , m_jobProxy(new QSortFilterProxyModel(this))
-    , m_logView(new LogView(this))
+    , m_logView(new LogPanel(this))
     , m_progressChart(new ProgressChart(this))
     , m_resultTabs(new QTabWidget(this))
     , m_cursorLabel(new QLabel(this))
@@ -482,7 +482,7 @@ void MainWindow::setSession(Session *session)
     m_session = session;
     // Nothing of the previous connection's jobs stays on screen.
     m_currentJob.clear();
-    m_logView->showLines({});
+    m_logView->setLog(nullptr, {});
     m_progressChart->showSamples({});
     m_timeline->setSteps({});
     while (m_resultTabs->count() > 0) {
@@ -524,6 +524,7 @@ void MainWindow::connectSession()
     });
     c << connect(m_session->jobs(), &QAbstractItemModel::dataChanged, this, [this] {
         const Job current = m_session->jobs()->job(m_currentJob);
+        m_logView->setJob(current);
         updateJobActions();
         updateTimeline();
         // The shown job just succeeded: its result sets are there to read.
@@ -553,17 +554,15 @@ void MainWindow::connectSession()
         m_jobTable->setCurrentIndex(index);
         m_jobTable->scrollTo(index);
     });
-    c << connect(m_session,
-                 &Session::logAppended,
-                 this,
-                 [this](const QString &id, qint64 first, const QStringList &lines) {
-                     if (id != m_currentJob)
-                         return;
-                     if (first == 1)
-                         m_logView->showLines(lines);
-                     else
-                         m_logView->appendLines(lines);
-                 });
+    c << connect(
+        m_session, &Session::logAppended, this, [this](const QString &id, qint64, const QStringList &) {
+            if (id != m_currentJob)
+                return;
+            if (const auto store = m_session->logStore(id); store.get() != m_logView->store())
+                m_logView->setLog(store, m_session->job(id));
+            else
+                m_logView->linesAppended();
+        });
     c << connect(
         m_session, &Session::progressSampled, this, [this](const QString &id, const QPointF &sample) {
             if (id != m_currentJob)
@@ -854,7 +853,8 @@ void MainWindow::showStepOutputText(const QString &jobId, const QString &stepId,
 void MainWindow::showJob(const QString &jobId)
 {
     m_currentJob = jobId;
-    m_logView->showLines(m_session ? m_session->logLines(jobId) : QStringList{});
+    m_logView->setLog(m_session ? m_session->logStore(jobId) : nullptr,
+                      m_session ? m_session->job(jobId) : Job{});
     m_progressChart->showSamples(m_session ? m_session->progressSamples(jobId) : QList<QPointF>{});
     while (m_resultTabs->count() > 0) {
         QWidget *page = m_resultTabs->widget(0);

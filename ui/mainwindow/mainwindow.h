@@ -22,7 +22,7 @@ namespace JobDeck {
 
 class ConnectionDialog;
 class EmptyState;
-class LogView;
+class LogPanel;
 class ProfileStore;
 class ProgressChart;
 class SqlEditor;
@@ -68,7 +68,7 @@ public:
     QDockWidget *resultsDock() const { return m_resultsDock; }
     QTabWidget *resultTabs() const { return m_resultTabs; }
     QTableView *jobTable() const { return m_jobTable; }
-    LogView *logView() const { return m_logView; }
+    LogPanel *logView() const { return m_logView; }
     ProgressChart *progressChart() const { return m_progressChart; }
     QString currentJobId() const { return m_currentJob; }
     QAction *runAction() const { return m_runAction; }
@@ -131,7 +131,7 @@ private:
     SqlEditor *m_editor;
     QTableView *m_jobTable;
     QSortFilterProxyModel *m_jobProxy;
-    LogView *m_logView;
+    LogPanel *m_logView;
     ProgressChart *m_progressChart;
     QString m_currentJob;
     QString m_sessionMessage;
