@@ -26,36 +26,39 @@ bool isWordChar(char c)
 // An upper-case level word at the start of `s`, followed by something that ends a word.
 std::optional<LineLevel> levelWordAt(QByteArrayView s, qsizetype *length)
 {
-    struct Word
-    {
-        QByteArrayView text;
-        LineLevel level;
-    };
-    static constexpr Word words[] = {
-        {"FATAL", LineLevel::Fatal},
-        {"CRITICAL", LineLevel::Fatal},
-        {"ERROR", LineLevel::Error},
-        {"SEVERE", LineLevel::Error},
-        {"WARNING", LineLevel::Warn},
-        {"WARN", LineLevel::Warn},
-        {"INFO", LineLevel::Info},
-        {"DEBUG", LineLevel::Debug},
-        {"TRACE", LineLevel::Trace},
-    };
-    for (const Word &word : words) {
-        if (!s.startsWith(word.text))
-            continue;
-        const qsizetype n = word.text.size();
-        if (n < s.size() && (isWordChar(s[n]) || s[n] == '.'))
-            continue;
+    if (s.isEmpty())
+        return std::nullopt;
+    const auto word = [&](QByteArrayView text, LineLevel level) -> std::optional<LineLevel> {
+        const qsizetype n = text.size();
+        if (!s.startsWith(text) || (n < s.size() && (isWordChar(s[n]) || s[n] == '.')))
+            return std::nullopt;
         *length = n;
-        return word.level;
+        return level;
+    };
+    switch (s[0]) { // most words of a line are no level: one comparison tells
+    case 'F':
+        return word("FATAL", LineLevel::Fatal);
+    case 'C':
+        return word("CRITICAL", LineLevel::Fatal);
+    case 'E':
+        return word("ERROR", LineLevel::Error);
+    case 'S':
+        return word("SEVERE", LineLevel::Error);
+    case 'W':
+        if (const auto level = word("WARNING", LineLevel::Warn))
+            return level;
+        return word("WARN", LineLevel::Warn);
+    case 'I':
+        return word("INFO", LineLevel::Info);
+    case 'D':
+        return word("DEBUG", LineLevel::Debug);
+    case 'T':
+        return word("TRACE", LineLevel::Trace);
+    default:
+        return std::nullopt;
     }
-    return std::nullopt;
 }
 
-// `2024-01-01`, `10:00:00,123`, `17/06/09`, `2024-01-01T10:00:00.123Z`, or epoch digits;
-// a bare count ("3 rows") is not one.
 bool isTimestampToken(QByteArrayView token)
 {
     int digits = 0;

@@ -353,6 +353,8 @@ void LogView::paintEvent(QPaintEvent *)
     const qint64 selFrom = m_current ? std::min(m_anchor, m_current) : 0;
     const qint64 selTo = m_current ? std::max(m_anchor, m_current) : -1;
     const int textX = gutter + TextMargin - hoff;
+    const int letterWidth = fm.horizontalAdvance(u'W');
+    const qsizetype shownChars = 2 * (area.width() / std::max(1, fm.horizontalAdvance(u'0'))) + 8;
     int widest = m_widestChars;
     for (int i = 0; i * lh < area.height() && first + i < rows; ++i) {
         const qint64 n = lineAtRow(first + i);
@@ -377,18 +379,22 @@ void LogView::paintEvent(QPaintEvent *)
             }
         }
         p.setPen(selected ? palette().color(QPalette::HighlightedText) : c.levelText[int(level)]);
-        p.drawText(textX, y + fm.ascent(), text);
+        // Shaping is the cost of a paint: at the left end only what can show (wide
+        // characters take at most two columns) is drawn.
+        p.drawText(
+            textX, y + fm.ascent(), hoff == 0 && text.size() > shownChars ? text.left(shownChars) : text);
         p.restore();
         // The gutter: mark, level letter, line number (the CLI's n).
-        p.setPen(c.levelText[int(level)]);
         const QChar letter = levelLetter(level);
-        if (letter != u' ')
-            p.drawText(QRect(0, y, gutter - TextMargin, lh), Qt::AlignRight | Qt::AlignVCenter, letter);
+        if (letter != u' ') {
+            p.setPen(c.levelText[int(level)]);
+            p.drawText(gutter - TextMargin - letterWidth, y + fm.ascent(), QString(letter));
+        }
         p.setPen(n == m_current ? c.text : c.gutterText);
-        const int letterWidth = fm.horizontalAdvance(u'W') + TextMargin / 2;
-        p.drawText(QRect(0, y, gutter - TextMargin - letterWidth, lh),
-                   Qt::AlignRight | Qt::AlignVCenter,
-                   QString::number(n));
+        const QString number = QString::number(n);
+        p.drawText(gutter - TextMargin - letterWidth - TextMargin / 2 - fm.horizontalAdvance(number),
+                   y + fm.ascent(),
+                   number);
         if (m_marks.contains(n)) {
             p.setPen(c.selection);
             p.drawText(QRect(2, y, lh, lh), Qt::AlignCenter, QStringLiteral("\u25C6"));
