@@ -118,7 +118,15 @@ void Session::connectBackend()
 
 void Session::connectMonitor()
 {
-    m_monitor = new JobMonitor(m_backend.get(), MonitorPolicy{}, this);
+    MonitorPolicy policy;
+    if (isLocal()) {
+        // jobdeck-server on this machine answers a log call in about a millisecond: polling
+        // it often puts a line on screen within a fraction of a second (a remote server keeps
+        // its adaptive 1 s / 5 s).
+        policy.fastIntervalMs = LocalLogPollMs;
+        policy.baseIntervalMs = 1000;
+    }
+    m_monitor = new JobMonitor(m_backend.get(), policy, this);
     connect(m_monitor, &JobMonitor::jobChanged, m_jobs, qOverload<const Job &>(&JobListModel::upsert));
     connect(m_monitor, &JobMonitor::jobFinished, m_jobs, qOverload<const Job &>(&JobListModel::upsert));
     connect(m_monitor,

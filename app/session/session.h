@@ -70,6 +70,8 @@ public:
     // Reads the first page of each of a finished job's result sets; resultsLoaded() follows.
     void loadResults(const QString &jobId);
     static constexpr int ResultPageRows = 5000;
+    // How often the local jobdeck-server is asked for new log lines while a log grows.
+    static constexpr int LocalLogPollMs = 150;
 
     // The job as the session knows it now.
     Job job(const QString &jobId) const;
