@@ -407,7 +407,7 @@ private Q_SLOTS:
         LogPanel *panel = window.logView();
         QTRY_VERIFY_WITH_TIMEOUT(panel->store() && panel->store()->lineCount() > 0, 20000);
         shoot(&window, u"logview-following"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->job(big).state, JobState::Succeeded, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.job(big).state, JobState::Succeeded, 120000);
         const LogStore *store = panel->store();
         QTRY_VERIFY_WITH_TIMEOUT(store->lineCount() >= 200000, 30000);
         QTest::qWait(500);
@@ -459,7 +459,7 @@ private Q_SLOTS:
         window.runAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window.currentJobId() != big && !window.currentJobId().isEmpty(), 10000);
         const QString failed = window.currentJobId();
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->job(failed).state, JobState::Failed, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.job(failed).state, JobState::Failed, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(panel->bannerText().contains(u"disk /data is full"), 10000);
         QVERIFY(panel->isBannerShown());
         shoot(&window, u"logview-failed-console"_s);
