@@ -405,7 +405,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window.currentJobId().isEmpty(), 10000);
         const QString big = window.currentJobId();
         LogPanel *panel = window.logView();
-        QTRY_VERIFY_WITH_TIMEOUT(panel->store() && panel->store()->lineCount() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->store() && panel->store()->lineCount() > 60000, 60000);
+        QVERIFY(panel->view()->isFollowing());
         shoot(&window, u"logview-following"_s);
         QTRY_COMPARE_WITH_TIMEOUT(session.job(big).state, JobState::Succeeded, 120000);
         const LogStore *store = panel->store();
