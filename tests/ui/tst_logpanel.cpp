@@ -116,8 +116,9 @@ class TestLogPanel final : public QObject
         panel->resize(1300, 560);
         panel->setLog(std::move(store), job);
         panel->show();
-        if (!QTest::qWaitForWindowExposed(panel.get()))
-            qWarning("the panel was not exposed");
+        panel->activateWindow(); // shortcuts (F3, F8, Ctrl+M) work in the active window
+        if (!QTest::qWaitForWindowActive(panel.get()))
+            qWarning("the panel did not become active");
         return panel;
     }
 

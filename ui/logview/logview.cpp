@@ -316,9 +316,13 @@ void LogView::updateColours()
     c.selection = pal.color(QPalette::Highlight);
     const bool dark = c.background.lightness() < 128;
     const QColor error = themeColour(theme, Theme::Error, dark ? QColor(0xff6b68) : QColor(0xc0392b));
-    const QColor warn = themeColour(theme, Theme::Warning, dark ? QColor(0xe5c07b) : QColor(0xb36b00));
+    QColor warn = themeColour(theme, Theme::Warning, dark ? QColor(0xe5c07b) : QColor(0xb36b00));
+    // Some themes draw warnings in the red of errors; a log needs the two apart.
+    const int hueGap = std::abs(warn.hslHue() - error.hslHue());
+    if (std::min(hueGap, 360 - hueGap) < 25)
+        warn = dark ? QColor(0xe5c07b) : QColor(0xa35f00);
     const QColor quiet = themeColour(theme, Theme::Comment, c.gutterText);
-    c.match = blend(c.background, dark ? QColor(0xd7ba7d) : QColor(0xffd33d), dark ? 0.45 : 0.7);
+    c.match = blend(c.background, dark ? QColor(0xc8a13a) : QColor(0xffd33d), dark ? 0.6 : 0.7);
     c.currentMatch = dark ? QColor(0xff9632) : QColor(0xff9632);
     for (int i = 0; i < 7; ++i) {
         c.levelText[i] = c.text;
