@@ -18,8 +18,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
-        <translation><numerusform>The answer stopped arriving within the request's time (%n byte received)</numerusform><numerusform>The answer stopped arriving within the request's time (%n bytes received)</numerusform></translation>
+        <source>The answer stopped arriving within the request&apos;s time (%n bytes received)</source>
+        <translation>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n byte received)</numerusform>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n bytes received)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,14 @@
         <source>--follow: give up after a job has stayed in the server&apos;s UNKNOWN state this long (default 300 seconds).</source>
         <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
     </message>
+    <message>
+        <source>log: only lines of this level and above (fatal, error, warn, info, debug, trace).</source>
+        <translation>log：只输出此级别及以上的行（fatal、error、warn、info、debug、trace）。</translation>
+    </message>
+    <message>
+        <source>log: only lines that match this regular expression.</source>
+        <translation>log：只输出与此正则表达式匹配的行。</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::CliCommand</name>
@@ -933,10 +941,6 @@
         <translation>作业</translation>
     </message>
     <message>
-        <source>Script</source>
-        <translation>脚本</translation>
-    </message>
-    <message>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
@@ -951,6 +955,26 @@
     <message>
         <source>Progress</source>
         <translation>进度</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Submitter</source>
+        <translation>提交者</translation>
+    </message>
+    <message>
+        <source>%1 (the server says %2)</source>
+        <translation>%1（服务器返回：%2）</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1237,213 @@
     <message>
         <source>--from needs a line number (counting from 1)</source>
         <translation>--from 需要行号（从 1 开始）</translation>
+    </message>
+    <message>
+        <source>--level needs one of fatal, error, warn, info, debug, trace</source>
+        <translation>--level 需要 fatal、error、warn、info、debug、trace 之一</translation>
+    </message>
+    <message>
+        <source>--grep needs a regular expression: %1</source>
+        <translation>--grep 需要一个正则表达式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LogPanel</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 个匹配</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>No marks: click a line number or press Ctrl+M</source>
+        <translation>没有标记：单击行号或按 Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Marks (%1)</source>
+        <translation>标记 (%1)</translation>
+    </message>
+    <message>
+        <source>There is no log to save.</source>
+        <translation>没有可保存的日志。</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save the log to %1: %2</source>
+        <translation>无法将日志保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation>作业失败。</translation>
+    </message>
+    <message>
+        <source>The job failed: %1</source>
+        <translation>作业失败：%1</translation>
+    </message>
+    <message>
+        <source>First error, line %1: %2</source>
+        <translation>第一个错误，第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Jump to end</source>
+        <translation>跳到末尾</translation>
+    </message>
+    <message>
+        <source>Jump to end (1 new line)</source>
+        <translation>跳到末尾（1 行新内容）</translation>
+    </message>
+    <message>
+        <source>Jump to end (%1 new lines)</source>
+        <translation>跳到末尾（%1 行新内容）</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation>搜索日志 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Regular expression (search and filters)</source>
+        <translation>正则表达式（搜索和过滤）</translation>
+    </message>
+    <message>
+        <source>Match case (search and filters)</source>
+        <translation>区分大小写（搜索和过滤）</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有行</translation>
+    </message>
+    <message>
+        <source>Trace and above</source>
+        <translation>TRACE 及以上</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>DEBUG 及以上</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>INFO 及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Fatal only</source>
+        <translation>仅致命错误</translation>
+    </message>
+    <message>
+        <source>Show lines of this level and above</source>
+        <translation>显示此级别及以上的行</translation>
+    </message>
+    <message>
+        <source>Only lines with…</source>
+        <translation>仅显示含…的行</translation>
+    </message>
+    <message>
+        <source>Show only the lines that match this (Enter applies)</source>
+        <translation>只显示与此匹配的行（按回车应用）</translation>
+    </message>
+    <message>
+        <source>Hide lines with…</source>
+        <translation>隐藏含…的行</translation>
+    </message>
+    <message>
+        <source>Hide the lines that match this (Enter applies)</source>
+        <translation>隐藏与此匹配的行（按回车应用）</translation>
+    </message>
+    <message>
+        <source>◀ Error</source>
+        <translation>◀ 错误</translation>
+    </message>
+    <message>
+        <source>Previous error (Shift+F8)</source>
+        <translation>上一个错误 (Shift+F8)</translation>
+    </message>
+    <message>
+        <source>Error ▶</source>
+        <translation>错误 ▶</translation>
+    </message>
+    <message>
+        <source>Next error (F8)</source>
+        <translation>下一个错误 (F8)</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Mark or unmark the current line (Ctrl+M, or click its number)</source>
+        <translation>标记或取消标记当前行（Ctrl+M，或单击其行号）</translation>
+    </message>
+    <message>
+        <source>Previous mark (Shift+F2)</source>
+        <translation>上一个标记 (Shift+F2)</translation>
+    </message>
+    <message>
+        <source>Next mark (F2)</source>
+        <translation>下一个标记 (F2)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>复制所选的行 (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the whole log to a file</source>
+        <translation>将整个日志保存到文件</translation>
+    </message>
+    <message>
+        <source>Go to the error</source>
+        <translation>转到该错误</translation>
     </message>
 </context>
 <context>
@@ -1899,6 +2130,10 @@ ORDER BY employees DESC;
     <message>
         <source>The lineage of %1 cannot be exported: not connected to %2</source>
         <translation>无法导出 %1 的血缘：尚未连接到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot read page %1 of the job history: %2</source>
+        <translation>无法读取作业历史的第 %1 页：%2</translation>
     </message>
 </context>
 <context>
