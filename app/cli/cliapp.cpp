@@ -53,7 +53,7 @@ const QList<CommandSpec> &commands()
          &C::submit,
          make<SubmitCommand>},
         {"status", 1, 1, "refresh", nullptr, make<StatusCommand>},
-        {"log", 1, 1, "from,follow,unknown-timeout", &C::log, make<LogCommand>},
+        {"log", 1, 1, "from,follow,level,grep,unknown-timeout", &C::log, make<LogCommand>},
         {"progress", 1, 1, "", nullptr, make<ProgressCommand>},
         {"kill", 1, 1, "with-savepoint,no-force", &C::kill, make<JobActionCommand>},
         {"list", 0, 0, "status,limit,page,since", &C::history, make<ListCommand>},
@@ -134,6 +134,12 @@ void CliApp::setUpOptions()
         {QStringLiteral("name"), tr("submit: a name for the job."), QStringLiteral("N")},
         {QStringLiteral("follow"), tr("Follow the job until it ends.")},
         {QStringLiteral("from"), tr("log: the first line to print (counting from 1)."), QStringLiteral("N")},
+        {QStringLiteral("level"),
+         tr("log: only lines of this level and above (fatal, error, warn, info, debug, trace)."),
+         QStringLiteral("LEVEL")},
+        {QStringLiteral("grep"),
+         tr("log: only lines that match this regular expression."),
+         QStringLiteral("REGEX")},
         {QStringLiteral("status"),
          tr("list: only jobs in this state (queued, running, succeeded, failed, "
             "cancelled, ...) or with this server status word."),
@@ -230,7 +236,8 @@ std::optional<int> CliApp::start(const QStringList &arguments)
         QStringLiteral("incremental"),    QStringLiteral("job-id"),         QStringLiteral("with-savepoint"),
         QStringLiteral("no-force"),       QStringLiteral("savepoint-path"), QStringLiteral("refresh"),
         QStringLiteral("unknown-timeout")};
-    for (const QString &option : commandOptions) {
+    static const QStringList logOptions{QStringLiteral("level"), QStringLiteral("grep")};
+    for (const QString &option : commandOptions + logOptions) {
         if (m_parser.isSet(option) && !QString::fromLatin1(spec->options).split(u',').contains(option)) {
             usageError(tr("--%1 does not apply to '%2'").arg(option, command));
             return CliOutput::UsageError;

@@ -1,5 +1,6 @@
 #include "localserver/shellrunner.h"
 
+#include "core/privatefile.h"
 #include "localserver/sqlsplitter.h"
 
 #include <QProcessEnvironment>
@@ -129,8 +130,30 @@ void ShellRunner::start()
     }
     environment.insert(QStringLiteral("JOBDECK_TASK_ID"), QString::number(m_context.taskId));
 
+    // The kernel refuses a single argument or environment string over MAX_ARG_STRLEN
+    // (128 KiB on Linux) and the exec fails with nothing to show; the script goes to a file
+    // of the job's folder instead, so scripts of any size run, and a variable too long to
+    // pass is said to be so.
+    const QStringList entries = environment.toStringList();
+    for (const QString &entry : entries) {
+        if (entry.toLocal8Bit().size() >= MaxEnvironmentEntryBytes) {
+            failToStart(QStringLiteral("the variable %1 is %2 bytes long; one variable can hold at most %3")
+                            .arg(entry.section(u'=', 0, 0))
+                            .arg(entry.toLocal8Bit().size())
+                            .arg(MaxEnvironmentEntryBytes - 1));
+            return;
+        }
+    }
+    const QString script = m_context.workDir + QStringLiteral("/job.sh");
+    if (const QString error
+        = writePrivateFile(script, substituteVariables(m_context.code, m_context.variables).toUtf8());
+        !error.isEmpty()) {
+        failToStart(error);
+        return;
+    }
+
     m_process.setProgram(QStringLiteral("/bin/sh"));
-    m_process.setArguments({QStringLiteral("-c"), substituteVariables(m_context.code, m_context.variables)});
+    m_process.setArguments({script});
     m_process.setWorkingDirectory(m_context.workDir);
     m_process.setProcessEnvironment(environment);
     m_process.setStandardInputFile(QProcess::nullDevice()); // a script that reads stdin gets EOF
@@ -186,8 +209,12 @@ void ShellRunner::onErrorOccurred(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart || m_state != State::Starting)
         return; // a crash is reported by finished()
-    const QString message
-        = QStringLiteral("Cannot start /bin/sh in %1: %2").arg(m_context.workDir, m_process.errorString());
+    failToStart(m_process.errorString());
+}
+
+void ShellRunner::failToStart(const QString &reason)
+{
+    const QString message = QStringLiteral("Cannot start /bin/sh in %1: %2").arg(m_context.workDir, reason);
     if (!m_cancelRequested)
         Q_EMIT logLine(LogLevel::Error, message);
     finish(false, m_cancelRequested, m_cancelRequested ? QStringLiteral("cancelled") : message);

@@ -9,7 +9,8 @@
 
 namespace JobDeck::Local {
 
-// Runs a shell job: `/bin/sh -c <code>` in JobContext::workDir, in a session (and so a
+// Runs a shell job: `/bin/sh job.sh` in JobContext::workDir (the code written to job.sh,
+// mode 0600, so that its size is not bounded by the kernel's limit on one argument), in a session (and so a
 // process group) of its own, with the server's environment plus JOBDECK_TASK_ID and one
 // variable per JobContext::variables entry, whose ${name} is also replaced in the code.
 // Standard output lines become INFO log lines, standard error lines ERROR, as they come;
@@ -27,6 +28,8 @@ class ShellRunner final : public JobRunner
 public:
     static constexpr qsizetype MaxLineBytes = 64 * 1024;
     static constexpr int KillDelayMs = 2000;
+    // Linux's MAX_ARG_STRLEN: the most one environment string ("NAME=value\0") may take.
+    static constexpr qsizetype MaxEnvironmentEntryBytes = 32 * 4096;
 
     explicit ShellRunner(JobContext context, QObject *parent = nullptr);
     // Kills the whole process group (SIGKILL) if it is still running.
@@ -42,6 +45,7 @@ private:
     void onStarted();
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
     void onErrorOccurred(QProcess::ProcessError error);
+    void failToStart(const QString &reason);
     void readChannel(QProcess::ProcessChannel channel);
     void emitLines(QByteArray &buffer, LogLevel level, bool atEnd);
     void signalGroup(int signal);

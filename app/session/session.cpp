@@ -14,6 +14,7 @@ Session::Session(std::optional<ConnectionProfile> profile, QObject *parent)
     , m_profile(std::move(profile))
     , m_runtimeFile(LocalServerInfo::defaultPath())
     , m_listTimer(new QTimer(this))
+    , m_logBudget(std::make_shared<LogMemoryBudget>(LogMemoryBudget::limitsFromSettings()))
 {
     m_listTimer->setSingleShot(true);
     connect(m_listTimer, &QTimer::timeout, this, [this] {
@@ -121,14 +122,32 @@ void Session::connectBackend()
 
 void Session::connectMonitor()
 {
-    m_monitor = new JobMonitor(m_backend.get(), MonitorPolicy{}, this);
+    MonitorPolicy policy;
+    if (isLocal()) {
+        // jobdeck-server on this machine answers a log call in about a millisecond: polling
+        // it often puts a line on screen within a fraction of a second (a remote server keeps
+        // its adaptive 1 s / 5 s).
+        policy.fastIntervalMs = LocalLogPollMs;
+        policy.baseIntervalMs = 1000;
+    }
+    m_monitor = new JobMonitor(m_backend.get(), policy, this);
     connect(m_monitor, &JobMonitor::jobChanged, this, qOverload<const Job &>(&Session::store));
     connect(m_monitor, &JobMonitor::jobFinished, this, qOverload<const Job &>(&Session::store));
     connect(m_monitor,
             &JobMonitor::logAppended,
             this,
             [this](const QString &id, qint64 first, const QStringList &lines) {
-                m_logs[id] += lines;
+                std::shared_ptr<LogStore> &store = m_logs[id];
+                if (!store)
+                    store = std::make_shared<LogStore>(m_logBudget);
+                // The store numbers its lines as the monitor does; what it has is not added again.
+                const qint64 known = store->lineCount() - first + 1;
+                if (known >= lines.size())
+                    return;
+                if (known > 0)
+                    store->append(lines.mid(known));
+                else
+                    store->append(lines);
                 Q_EMIT logAppended(id, first, lines);
             });
     connect(m_monitor,
@@ -293,10 +312,25 @@ void Session::follow(const Job &job)
 {
     if (!m_monitor || m_monitor->isFollowing(job.id))
         return;
-    m_logs.remove(job.id); // the monitor delivers the log from its first line
+    std::shared_ptr<LogStore> &store = m_logs[job.id];
+    if (store)
+        store->clear(); // the monitor delivers the log from its first line
+    else
+        store = std::make_shared<LogStore>(m_logBudget);
     m_followedSinceMs.insert(
         job.id, (job.started.isValid() ? job.started : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
     m_monitor->follow(job);
+}
+
+QStringList Session::logLines(const QString &jobId) const
+{
+    QStringList lines;
+    if (const std::shared_ptr<LogStore> store = m_logs.value(jobId)) {
+        lines.reserve(store->lineCount());
+        for (qint64 n = 1; n <= store->lineCount(); ++n)
+            lines.append(store->line(n));
+    }
+    return lines;
 }
 
 void Session::loadLog(const QString &jobId)
@@ -463,7 +497,8 @@ void Session::perform(JobAction action, const QString &jobId)
                 m_dropped.insert(jobId); // a listing already on its way must not bring it back
                 if (m_monitor)
                     m_monitor->unfollow(jobId);
-                m_logs.remove(jobId);
+                if (const std::shared_ptr<LogStore> store = m_logs.take(jobId))
+                    store->clear();
                 m_progress.remove(jobId);
                 if (m_jobs.remove(jobId))
                     Q_EMIT jobRemoved(jobId);

@@ -3,6 +3,7 @@
 #include "backends/backend.h"
 #include "backends/connectionprofile.h"
 #include "jobs/jobhistorysource.h"
+#include "logs/logstore.h"
 
 #include <QHash>
 #include <QObject>
@@ -74,7 +75,11 @@ public:
     bool isFetchingHistory() const override { return m_historyFetching; }
     static constexpr int HistoryPageSize = 100;
 
-    QStringList logLines(const QString &jobId) const { return m_logs.value(jobId); }
+    // The job's log as received so far (null before its first line): kept while the
+    // session lives, so showing the job again needs no fetch. Bounded by the settings of
+    // LogMemoryBudget; beyond them old blocks wait in a spill file.
+    std::shared_ptr<LogStore> logStore(const QString &jobId) const { return m_logs.value(jobId); }
+    QStringList logLines(const QString &jobId) const;
     QList<QPointF> progressSamples(const QString &jobId) const { return m_progress.value(jobId); }
     // Makes sure the job's log is read (a finished job from history is read once).
     void loadLog(const QString &jobId);
@@ -82,6 +87,8 @@ public:
     // Reads the first page of each of a finished job's result sets; resultsLoaded() follows.
     void loadResults(const QString &jobId);
     static constexpr int ResultPageRows = 5000;
+    // How often the local jobdeck-server is asked for new log lines while a log grows.
+    static constexpr int LocalLogPollMs = 150;
 
     // The job as the session knows it now.
     Job job(const QString &jobId) const;
@@ -164,7 +171,8 @@ private:
     bool m_historyFetching = false;
     quint64 m_historyGeneration = 0; // a new connection starts its history over
     State m_state = State::Idle;
-    QHash<QString, QStringList> m_logs;
+    std::shared_ptr<LogMemoryBudget> m_logBudget;
+    QHash<QString, std::shared_ptr<LogStore>> m_logs;
     QHash<QString, QList<QPointF>> m_progress;
     QHash<QString, qint64> m_followedSinceMs;
     QHash<QString, SubmitRequest> m_requests;

@@ -227,6 +227,82 @@ private Q_SLOTS:
         QCOMPARE(list.events.last().value(u"event").toString(), QStringLiteral("page"));
     }
 
+    // --level and --grep keep the lines' own numbers; every JSON log event names its level.
+    void logLevelAndGrep()
+    {
+        const QString script
+            = writeScript(m_dir,
+                          QStringLiteral("levels.sql"),
+                          QStringLiteral("lines=250 linesPerSecond=100000 states=Running:50,Succeed"));
+        const Run submitted = runCli(
+            connection(m_sim)
+            + QStringList{
+                QStringLiteral("--json"), QStringLiteral("submit"), script, QStringLiteral("--follow")});
+        QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+        const QString job = submitted.events.value(0).value(u"job").toString();
+        QVERIFY(!job.isEmpty());
+        const auto log = [&](const QStringList &options) {
+            return runCli(connection(m_sim)
+                          + QStringList{QStringLiteral("--json"), QStringLiteral("log"), job} + options);
+        };
+
+        // The simulator's line k (its first is two lines) is WARN when k is a multiple of 10,
+        // ERROR of 100, and the CLI's n is k + 1.
+        const Run all = log({});
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        const QList<QJsonObject> lines = all.eventsNamed(QStringLiteral("log"));
+        QCOMPARE(lines.size(), 251);
+        QMap<QString, int> levels;
+        for (const QJsonObject &line : lines)
+            ++levels[line.value(u"level").toString(QStringLiteral("(none)"))];
+        QCOMPARE(levels,
+                 (QMap<QString, int>{{QStringLiteral("info"), 226},
+                                     {QStringLiteral("warn"), 23},
+                                     {QStringLiteral("error"), 2}}));
+
+        const Run warn = log({QStringLiteral("--level"), QStringLiteral("warn")});
+        QVERIFY2(warn.exitCode == 0, warn.err.constData());
+        const QList<QJsonObject> warnings = warn.eventsNamed(QStringLiteral("log"));
+        QCOMPARE(warnings.size(), 25);
+        for (qsizetype i = 0; i < warnings.size(); ++i) {
+            const int k = int(10 * (i + 1));
+            QCOMPARE(warnings[i].value(u"n").toInteger(), k + 1);
+            QVERIFY(warnings[i].value(u"line").toString().endsWith(QStringLiteral(" line %1 of 250").arg(k)));
+            QCOMPARE(warnings[i].value(u"level").toString(),
+                     k % 100 == 0 ? QStringLiteral("error") : QStringLiteral("warn"));
+        }
+
+        const Run grep = log({QStringLiteral("--grep"), QStringLiteral("line 1[0-9]0 of")});
+        QVERIFY2(grep.exitCode == 0, grep.err.constData());
+        QList<qint64> numbers;
+        for (const QJsonObject &line : grep.eventsNamed(QStringLiteral("log")))
+            numbers.append(line.value(u"n").toInteger());
+        QCOMPARE(numbers, (QList<qint64>{101, 111, 121, 131, 141, 151, 161, 171, 181, 191}));
+
+        const Run both = runCli(connection(m_sim)
+                                + QStringList{QStringLiteral("log"),
+                                              job,
+                                              QStringLiteral("--level"),
+                                              QStringLiteral("ERROR"),
+                                              QStringLiteral("--grep"),
+                                              QStringLiteral("line 1[0-9]0 of")});
+        QVERIFY2(both.exitCode == 0, both.err.constData());
+        QCOMPARE(both.out.count('\n'), 1);
+        QVERIFY(both.out.trimmed().endsWith(" line 100 of 250"));
+
+        QCOMPARE(log({QStringLiteral("--level"), QStringLiteral("loud")}).exitCode, 2);
+        const Run badRegex = log({QStringLiteral("--grep"), QStringLiteral("line (")});
+        QCOMPARE(badRegex.exitCode, 2);
+        QVERIFY2(badRegex.err.contains("--grep"), badRegex.err.constData());
+        QCOMPARE(runCli(connection(m_sim)
+                        + QStringList{QStringLiteral("status"),
+                                      job,
+                                      QStringLiteral("--level"),
+                                      QStringLiteral("warn")})
+                     .exitCode,
+                 2);
+    }
+
     void results()
     {
         const QString script = writeScript(m_dir,

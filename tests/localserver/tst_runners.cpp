@@ -585,6 +585,37 @@ private Q_SLOTS:
         }
     }
 
+    // Past the kernel's 128 KiB limit for one argument, where `sh -c CODE` failed with
+    // nothing but "exit code 255".
+    void shellScriptOfOneMegabyte()
+    {
+        QString code;
+        int count = 0;
+        while (code.size() < 1024 * 1024)
+            code += u"echo 'line %1 of a generated script, padded to be about sixty bytes'\n"_s.arg(++count);
+        Run run;
+        const auto runner = runToEnd(context(QStringLiteral("shell"), code), run, 120000);
+        QVERIFY2(run.succeeded, qPrintable(run.error));
+        const QStringList lines = run.lines(LogLevel::Info);
+        QCOMPARE(lines.size(), count);
+        for (int i = 0; i < count; ++i) {
+            if (lines[i] != u"line %1 of a generated script, padded to be about sixty bytes"_s.arg(i + 1))
+                QFAIL(qPrintable(QStringLiteral("line %1 is \"%2\"").arg(i + 1).arg(lines[i])));
+        }
+    }
+
+    void shellVariableTooLongSaysWhy()
+    {
+        Run run;
+        const auto runner = runToEnd(context(QStringLiteral("shell"),
+                                             QStringLiteral("echo hi"),
+                                             {{QStringLiteral("big"), QString(200000, u'x')}}),
+                                     run);
+        QVERIFY(!run.succeeded);
+        QVERIFY2(run.error.contains(u"the variable big is 200004 bytes long"), qPrintable(run.error));
+        QVERIFY(run.hasLine(LogLevel::Error, u"Cannot start /bin/sh.*the variable big.*"_s));
+    }
+
     void shellLongLinesAreSplit()
     {
         Run run;

@@ -12,8 +12,8 @@
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
 #include "jobs/joblistmodel.h"
+#include "logview/logdock.h"
 #include "logview/logpanel.h"
-#include "logview/logview.h"
 #include "mainwindow/mainwindow.h"
 #include "results/resultspanel.h"
 #include "session/session.h"
@@ -85,12 +85,12 @@ private Q_SLOTS:
         QCOMPARE(console.currentJob(), key);                    // the new job is the one shown
         QTRY_COMPARE(window.jobListPanel()->currentJob(), key); // and selected in the list
         QVERIFY(console.jobs()->indexOf(key).isValid());
-        LogView *log = window.logPanel()->view();
+        LogPanel *log = window.logPanel()->log();
         QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(u"returned 1 row"), 10000);
         QVERIFY(log->toPlainText().contains(u"Statement 3 of 3"));
         QTRY_VERIFY_WITH_TIMEOUT(window.progressPanel()->chart()->sampleCount() > 0, 10000);
         QVERIFY(window.logPanel()->isShowingView());
-        QVERIFY(log->isVisible());
+        QVERIFY(log->view()->isVisible());
         QTRY_VERIFY(window.progressPanel()->isShowingView());
         // The SELECT's rows, in the results dock.
         QTabWidget *tabs = window.resultsPanel()->tabs();
@@ -130,7 +130,7 @@ private Q_SLOTS:
             window.editor()->setPlainText(
                 QStringLiteral("echo begun; sleep 3; echo finished-after-restart"));
             window.workspace()->runScriptAction()->trigger();
-            QTRY_VERIFY_WITH_TIMEOUT(window.logPanel()->view()->toPlainText().contains(u"begun"), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(window.logPanel()->log()->toPlainText().contains(u"begun"), 10000);
             jobId = console.currentJob().id;
             QVERIFY(!jobId.isEmpty());
             QCOMPARE(console.currentJob().connection, Local);

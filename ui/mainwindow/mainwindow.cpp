@@ -11,7 +11,7 @@
 #include "i18n/translations.h"
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
-#include "logview/logpanel.h"
+#include "logview/logdock.h"
 #include "notifications/jobnotifier.h"
 #include "results/resultspanel.h"
 #include "timeline/stepspanel.h"
@@ -53,7 +53,7 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     , m_cursorLabel(new QLabel(this))
     , m_jobList(new JobListPanel(m_console->jobs(), this))
     , m_connections(new ConnectionsPanel(m_console, this))
-    , m_log(new LogPanel(m_console, this))
+    , m_log(new LogDock(m_console, this))
     , m_steps(new StepsPanel(m_console, this))
     , m_progress(new ProgressPanel(m_console, this))
     , m_results(new ResultsPanel(m_console, this))

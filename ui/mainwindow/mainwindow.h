@@ -15,7 +15,7 @@ class ConnectionsPanel;
 class JobCommands;
 class JobListPanel;
 class JobNotifier;
-class LogPanel;
+class LogDock;
 class ProgressPanel;
 class ResultsPanel;
 class ScriptWorkspace;
@@ -46,7 +46,7 @@ public:
     bool openFile(const QString &path);
     JobListPanel *jobListPanel() const { return m_jobList; }
     ConnectionsPanel *connectionsPanel() const { return m_connections; }
-    LogPanel *logPanel() const { return m_log; }
+    LogDock *logPanel() const { return m_log; }
     StepsPanel *stepsPanel() const { return m_steps; }
     ProgressPanel *progressPanel() const { return m_progress; }
     ResultsPanel *resultsPanel() const { return m_results; }
@@ -85,7 +85,7 @@ private:
     QString m_scriptTitle;
     JobListPanel *m_jobList;
     ConnectionsPanel *m_connections;
-    LogPanel *m_log;
+    LogDock *m_log;
     StepsPanel *m_steps;
     ProgressPanel *m_progress;
     ResultsPanel *m_results;

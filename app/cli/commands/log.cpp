@@ -16,7 +16,24 @@ void LogCommand::run()
             return;
         }
     }
-    const LogLines lines(m_cli.output(), fromLine);
+    LogLines lines(m_cli.output(), fromLine);
+    if (m_parser.isSet(QStringLiteral("level"))) {
+        const auto level = parseLineLevel(m_parser.value(QStringLiteral("level")));
+        if (!level) {
+            usageError(tr("--level needs one of fatal, error, warn, info, debug, trace"));
+            exitWith(UsageError);
+            return;
+        }
+        lines.setMinimumLevel(*level);
+    }
+    if (m_parser.isSet(QStringLiteral("grep"))) {
+        QString error;
+        if (!lines.setGrep(m_parser.value(QStringLiteral("grep")), &error)) {
+            usageError(tr("--grep needs a regular expression: %1").arg(error));
+            exitWith(UsageError);
+            return;
+        }
+    }
     withJob([this, lines](const Job &job) {
         if (m_parser.isSet(QStringLiteral("follow"))) {
             follow(job, lines);
