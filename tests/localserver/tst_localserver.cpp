@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include "support/await.h"
+#include "support/processes.h"
 
 #include <csignal>
 #include <sys/stat.h>
@@ -146,6 +147,22 @@ QString rawStatus(Backend &backend, const Job &job)
     return (*state)->rawStatus;
 }
 
+// A shell command that sleeps for ten minutes and more, and that no other process runs: its
+// fraction holds this test process's id, so that a test running beside this one (in another
+// build, too) never counts its job processes as this one's. `which` tells a test's sleeps
+// apart.
+QString longSleep(int which)
+{
+    return QStringLiteral("sleep 60%1.%2").arg(which).arg(QCoreApplication::applicationPid());
+}
+
+// What the command line of a process running longSleep(which) holds (arguments joined by
+// spaces, the last one too, so that pid 123 does not match pid 1234).
+QByteArray sleepMarker(int which)
+{
+    return (longSleep(which) + u' ').toUtf8();
+}
+
 // Processes whose command line holds `marker` (to find a job's children).
 QList<int> processesWith(const QByteArray &marker)
 {
@@ -268,8 +285,8 @@ private Q_SLOTS:
         QTest::newRow("long SQL statement") << QStringLiteral(
             "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c;")
                                             << QStringLiteral("sql") << QByteArray();
-        QTest::newRow("sleep 600") << QStringLiteral("sleep 600.25 & sleep 600.25; wait")
-                                   << QStringLiteral("shell") << QByteArray("sleep 600.25");
+        QTest::newRow("sleep 600") << QStringLiteral("%1 & %1; wait").arg(longSleep(1))
+                                   << QStringLiteral("shell") << sleepMarker(1);
     }
 
     void killIsImmediate()
@@ -399,18 +416,19 @@ private Q_SLOTS:
         QVERIFY(finished.has_value());
         const Followed done = follow(backend, *finished);
         QCOMPARE(done.finished.state, JobState::Succeeded);
-        AWAIT(long_,
-              backend.submit(script(QStringLiteral("echo started; sleep 600.5"), QStringLiteral("shell"))));
+        AWAIT(
+            long_,
+            backend.submit(script(QStringLiteral("echo started; ") + longSleep(2), QStringLiteral("shell"))));
         QVERIFY(long_.has_value());
-        QTRY_VERIFY_WITH_TIMEOUT(!processesWith("sleep 600.5").isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processesWith(sleepMarker(2)).isEmpty(), 10000);
 
         // The server dies mid-job (SIGKILL: no chance to clean up) and comes back; the job's
         // orphaned processes are ended on the new start.
         m_server->process().kill();
         QVERIFY(m_server->process().waitForFinished(10000));
-        QVERIFY(!processesWith("sleep 600.5").isEmpty());
+        QVERIFY(!processesWith(sleepMarker(2)).isEmpty());
         QVERIFY(m_server->start());
-        QTRY_VERIFY_WITH_TIMEOUT(processesWith("sleep 600.5").isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(processesWith(sleepMarker(2)).isEmpty(), 5000);
         LinkisBackend again(m_server->tokenProfile());
 
         AWAIT(record, again.details(done.finished));
@@ -440,7 +458,7 @@ private Q_SLOTS:
                               QStringLiteral("1")});
         QVERIFY(strict.start());
         LinkisBackend backend(strict.tokenProfile());
-        AWAIT(first, backend.submit(script(QStringLiteral("sleep 600.95"), QStringLiteral("shell"))));
+        AWAIT(first, backend.submit(script(longSleep(3), QStringLiteral("shell"))));
         AWAIT(second, backend.submit(script(QStringLiteral("echo second ran"), QStringLiteral("shell"))));
         QVERIFY(first.has_value() && second.has_value());
         QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *first), QStringLiteral("Running"), 10000);
@@ -448,7 +466,7 @@ private Q_SLOTS:
         // The first runs into the limit; then the second gets its turn.
         QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *first), QStringLiteral("Timeout"), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *second), QStringLiteral("Succeed"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(processesWith("sleep 600.95").isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(processesWith(sleepMarker(3)).isEmpty(), 5000);
         AWAIT(record, backend.details(*first));
         QVERIFY(record.has_value());
         QCOMPARE(record->state, JobState::Failed);
@@ -494,7 +512,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!started->processAlive(), 10000);
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        JobDeck::Test::endLocalServers(); // the CLI's server, should the test have stopped early
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalServer)

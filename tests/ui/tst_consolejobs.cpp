@@ -1,6 +1,5 @@
 // The console's main job, for real: the built-in Local connection starts jobdeck-server,
 // the editor's script runs there, and the job list, log and chart follow it.
-#include "backends/local/localserverfile.h"
 #include "charts/progresschart.h"
 #include "common/emptystate.h"
 #include "editor/sqleditor.h"
@@ -20,7 +19,7 @@
 #include <QTcpServer>
 #include <QTest>
 
-#include <csignal>
+#include "support/processes.h"
 
 using namespace JobDeck;
 
@@ -148,11 +147,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         // The console leaves jobdeck-server running on purpose; the test does not.
-        const auto info = LocalServerInfo::read(LocalServerInfo::defaultPath());
-        if (info && info->processAlive()) {
-            ::kill(pid_t(info->pid), SIGTERM);
-            QTRY_VERIFY_WITH_TIMEOUT(!info->processAlive(), 10000);
-        }
+        JobDeck::Test::endLocalServers();
     }
 };
 

@@ -1,4 +1,5 @@
 #include "support/isolatedhome.h"
+#include "support/processes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -74,6 +75,10 @@ private Q_SLOTS:
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), QByteArray("SELECT 'kept across SIGTERM';\n"));
     }
+
+    // The console starts the local jobdeck-server and leaves it running on purpose (it may
+    // have started it just before the SIGTERM); the test does not.
+    void cleanupTestCase() { JobDeck::Test::endLocalServers(); }
 };
 
 QTEST_GUILESS_MAIN(TestConsoleProcess)
