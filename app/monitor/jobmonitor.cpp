@@ -289,7 +289,8 @@ int JobMonitor::atLeastMinimum(const Tracked &tracked, int delayMs) const
 {
     // The backend's floor counts from the start of the last round, and before the first
     // round from when following began (a submit has just talked to the server).
-    const int minimum = m_backend->minimumPollIntervalMs();
+    const int minimum
+        = m_policy.minimumIntervalMs < 0 ? m_backend->minimumPollIntervalMs() : m_policy.minimumIntervalMs;
     if (minimum <= 0)
         return delayMs;
     const QElapsedTimer &since = tracked.lastRound.isValid() ? tracked.lastRound : tracked.followed;

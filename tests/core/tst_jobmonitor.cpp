@@ -22,6 +22,7 @@ public:
     int failLogCalls = 0;    // the next N log calls fail
     QStringList lines;       // lines the server has now
     int maxPage = 7;
+    int floorMs = 0; // the backend's minimumPollIntervalMs()
 
     QString kind() const override { return QStringLiteral("fake"); }
     Capabilities capabilities() const override
@@ -31,6 +32,7 @@ public:
         return caps;
     }
     int defaultPollIntervalMs() const override { return 5; }
+    int minimumPollIntervalMs() const override { return floorMs; }
     void setLanguage(Language) override {}
     Pending<bool> *connectToServer() override { return done(true); }
     Pending<bool> *disconnectFromServer() override { return done(true); }
@@ -266,6 +268,29 @@ private Q_SLOTS:
         QTest::qWait(300);
         QVERIFY2(backend.statusCalls < 25, qPrintable(QString::number(backend.statusCalls)));
         QVERIFY(backend.statusCalls > 5);
+    }
+
+    void thePolicysFloorReplacesTheBackends()
+    {
+        // The backend's floor holds every round back, the first too (SQLFlow's 2 s is proved
+        // against its simulator); a policy's own floor replaces it, as tests of other
+        // behaviour set.
+        FakeBackend held;
+        held.floorMs = 60000;
+        JobMonitor waiting(&held, fastPolicy());
+        waiting.follow(runningJob());
+        QTest::qWait(100);
+        QCOMPARE(held.statusCalls, 0);
+
+        FakeBackend freed;
+        freed.floorMs = 60000;
+        MonitorPolicy policy = fastPolicy();
+        policy.minimumIntervalMs = 0;
+        JobMonitor monitor(&freed, policy);
+        QSignalSpy finished(&monitor, &JobMonitor::jobFinished);
+        monitor.follow(runningJob());
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(freed.statusCalls, 2); // Running, Succeed
     }
 
     void unfollowStopsAtOnce()
