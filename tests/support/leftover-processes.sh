@@ -7,15 +7,16 @@
 set -u
 bin=${1:?leftover-processes.sh needs the folder of the build programs}
 
-# The processes whose command line names a file in BIN_DIR. The pattern ends in "[/]" so
-# that it does not match the command line of the grep that looks for it (nor this script's,
-# which names the folder without a slash).
+# The processes that run a program of BIN_DIR, or whose command line names a file there.
+# The pattern ends in "[/]" so that it does not match the command line of the grep that
+# looks for it (nor this script's, which names the folder without a slash).
 pattern="$(printf '%s' "$bin" | sed 's/[].[\\*^$()+?{}|]/\\&/g')[/]"
 running() {
-    grep -lasE -- "$pattern" /proc/[0-9]*/cmdline | while read -r file; do
-        pid=${file#/proc/}
-        pid=${pid%/cmdline}
-        args=$( (tr '\0' ' ' <"$file") 2>/dev/null) && [ -n "$args" ] && echo "$pid $args"
+    {
+        find /proc/[0-9]*/exe -maxdepth 0 -lname "$bin/*" 2>/dev/null | sed 's|^/proc/\([0-9]*\)/exe$|\1|'
+        grep -lasE -- "$pattern" /proc/[0-9]*/cmdline | sed 's|^/proc/\([0-9]*\)/cmdline$|\1|'
+    } | sort -un | while read -r pid; do
+        args=$( (tr '\0' ' ' <"/proc/$pid/cmdline") 2>/dev/null) && [ -n "$args" ] && echo "$pid $args"
     done
 }
 
