@@ -35,6 +35,12 @@ int clampedInterval(qint64 ms)
     return int(std::clamp<qint64>(ms, 0, 24LL * 3600 * 1000));
 }
 
+// The shortest time between two rounds of a job: the policy's, or else the backend's.
+int floorOf(const MonitorPolicy &policy, const Backend &backend)
+{
+    return policy.minimumIntervalMs < 0 ? backend.minimumPollIntervalMs() : policy.minimumIntervalMs;
+}
+
 int jittered(int ms, double spread)
 {
     const double factor = 1.0 + spread * (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0);
@@ -82,6 +88,10 @@ void JobMonitor::follow(const Job &job, const LogCursor &logFrom)
     tracked->followed.start();
     tracked->timer = new QTimer(this);
     tracked->timer->setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, which would break a server's floor (SQLFlow's
+    // 2 s): where there is one, the wait is precise.
+    if (floorOf(m_policy, *m_backend) > 0)
+        tracked->timer->setTimerType(Qt::PreciseTimer);
     const QString id = job.id;
     connect(tracked->timer, &QTimer::timeout, this, [this, id] {
         if (Tracked *t = find(id))
@@ -289,7 +299,7 @@ int JobMonitor::atLeastMinimum(const Tracked &tracked, int delayMs) const
 {
     // The backend's floor counts from the start of the last round, and before the first
     // round from when following began (a submit has just talked to the server).
-    const int minimum = m_backend->minimumPollIntervalMs();
+    const int minimum = floorOf(m_policy, *m_backend);
     if (minimum <= 0)
         return delayMs;
     const QElapsedTimer &since = tracked.lastRound.isValid() ? tracked.lastRound : tracked.followed;

@@ -26,6 +26,9 @@ struct MonitorPolicy
     int logPageSize = 10000;     // lines per log request (Linkis caps a page at 10,000)
     int maxLogPagesPerRound = 8; // then other jobs get their turn before this one goes on
     int giveUpAfterErrors = 0;   // consecutive failures before giving up; 0 = never
+    // The shortest time between two rounds of one job: -1 is the backend's floor (SQLFlow
+    // 2 s), which the console and the CLI keep; tests of other behaviour set a shorter one.
+    int minimumIntervalMs = -1;
 };
 
 // Follows any number of jobs on one backend: one request in flight per job, re-armed when

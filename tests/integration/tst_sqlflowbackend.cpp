@@ -36,13 +36,25 @@ ConnectionProfile cloudProfile(const SqlflowSimulator &sim)
     return profile;
 }
 
+// SQLFlow's 2 s floor is proved once (followsToSuccessNoFasterThanEveryTwoSeconds); the
+// other tests follow jobs without waiting for it.
 MonitorPolicy fastPolicy()
 {
     MonitorPolicy policy;
-    policy.baseIntervalMs = 20; // far below SQLFlow's floor: the floor must win
+    policy.baseIntervalMs = 20;
     policy.fastIntervalMs = 20;
     policy.firstBackoffMs = 20;
     policy.maxBackoffMs = 200;
+    policy.minimumIntervalMs = 0;
+    return policy;
+}
+
+// The same, asking far below SQLFlow's floor with the backend's floor in force: the floor
+// must win.
+MonitorPolicy flooredPolicy()
+{
+    MonitorPolicy policy = fastPolicy();
+    policy.minimumIntervalMs = -1;
     return policy;
 }
 
@@ -94,10 +106,11 @@ Followed followToEnd(Backend &backend, const Job &job, MonitorPolicy policy = fa
     return result;
 }
 
-// The monitor waits 2 s from the start of one round to the next; arrivals at the server can
-// differ from that by the transit jitter of a loaded (sanitizer) machine. The policy asks for
-// 20 ms, so any gap near 2 s shows the floor at work.
-constexpr qint64 MinimumGapMs = 1900;
+// The monitor waits 2 s from the start of one round to the next; arrivals at the server
+// differ from the sends by the transit time, which varies on a loaded machine (a parallel
+// run on two busy cores has shown 1868 ms between arrivals). The policy asks for 20 ms, so
+// any gap near 2 s shows the floor at work.
+constexpr qint64 MinimumGapMs = 1500;
 
 // The gaps between the arrivals of the status calls for one job.
 QList<qint64> statusGaps(const SqlflowSimulator &sim, const QString &jobId)
@@ -253,9 +266,11 @@ private Q_SLOTS:
         QCOMPARE(backend.minimumPollIntervalMs(), 2000);
         QCOMPARE(backend.defaultPollIntervalMs(), 2000);
 
-        AWAIT(job, backend.submit(scripted(m_dir, "create=1000 run=3500 word=parsing outcome=success")));
+        // Long enough for three rounds 2 s apart even when following starts late on a loaded
+        // machine.
+        AWAIT(job, backend.submit(scripted(m_dir, "create=1000 run=5500 word=parsing outcome=success")));
         QVERIFY(job);
-        const Followed followed = followToEnd(backend, *job);
+        const Followed followed = followToEnd(backend, *job, flooredPolicy());
         QCOMPARE(followed.finished.state, JobState::Succeeded);
         QCOMPARE(followed.finished.rawStatus, QStringLiteral("success"));
         QCOMPARE(followed.finished.files, QStringList{QStringLiteral("job.sql")});
@@ -278,7 +293,7 @@ private Q_SLOTS:
 
         AWAIT(failing,
               backend.submit(scripted(
-                  m_dir, "create=0 run=2500 outcome=fail error=Syntax error near 'selec'", u"bad"_s)));
+                  m_dir, "create=0 run=300 outcome=fail error=Syntax error near 'selec'", u"bad"_s)));
         QVERIFY(failing);
         AWAIT(partial,
               backend.submit(
@@ -291,8 +306,6 @@ private Q_SLOTS:
         QCOMPARE(failed.finished.state, JobState::Failed);
         QCOMPARE(failed.finished.rawStatus, QStringLiteral("fail"));
         QCOMPARE(failed.finished.errorMessage, QStringLiteral("Syntax error near 'selec'"));
-        for (qint64 gap : statusGaps(sim, failing->id))
-            QVERIFY2(gap >= MinimumGapMs, qPrintable(QStringLiteral("%1 ms between status calls").arg(gap)));
 
         const Followed mixed = followToEnd(backend, *partial);
         QCOMPARE(mixed.finished.state, JobState::Succeeded);

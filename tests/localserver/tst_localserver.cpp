@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include "support/await.h"
+#include "support/processes.h"
 
 #include <csignal>
 #include <sys/stat.h>
@@ -146,6 +147,22 @@ QString rawStatus(Backend &backend, const Job &job)
     return (*state)->rawStatus;
 }
 
+// A shell command that sleeps for ten minutes and more, and that no other process runs: its
+// fraction holds this test process's id, so that a test running beside this one (in another
+// build, too) never counts its job processes as this one's. `which` tells a test's sleeps
+// apart.
+QString longSleep(int which)
+{
+    return QStringLiteral("sleep 60%1.%2").arg(which).arg(QCoreApplication::applicationPid());
+}
+
+// What the command line of a process running longSleep(which) holds (arguments joined by
+// spaces, the last one too, so that pid 123 does not match pid 1234).
+QByteArray sleepMarker(int which)
+{
+    return (longSleep(which) + u' ').toUtf8();
+}
+
 // Processes whose command line holds `marker` (to find a job's children).
 QList<int> processesWith(const QByteArray &marker)
 {
@@ -268,8 +285,8 @@ private Q_SLOTS:
         QTest::newRow("long SQL statement") << QStringLiteral(
             "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c;")
                                             << QStringLiteral("sql") << QByteArray();
-        QTest::newRow("sleep 600") << QStringLiteral("sleep 600.25 & sleep 600.25; wait")
-                                   << QStringLiteral("shell") << QByteArray("sleep 600.25");
+        QTest::newRow("sleep 600") << QStringLiteral("%1 & %1; wait").arg(longSleep(1))
+                                   << QStringLiteral("shell") << sleepMarker(1);
     }
 
     void killIsImmediate()
@@ -288,8 +305,10 @@ private Q_SLOTS:
         timer.start();
         AWAIT(killed, backend.kill(*job));
         QVERIFY(killed.has_value());
-        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *job), QStringLiteral("Cancelled"), 1000);
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        // Sooner than the SIGKILL that follows a SIGTERM after 2 s (ShellRunner::KillDelayMs):
+        // the kill waits neither for the statement nor for the sleep nor for that.
+        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *job), QStringLiteral("Cancelled"), 2000);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
         if (!marker.isEmpty())
             QTRY_VERIFY_WITH_TIMEOUT(processesWith(marker).isEmpty(), 3000); // no child left behind
     }
@@ -399,18 +418,19 @@ private Q_SLOTS:
         QVERIFY(finished.has_value());
         const Followed done = follow(backend, *finished);
         QCOMPARE(done.finished.state, JobState::Succeeded);
-        AWAIT(long_,
-              backend.submit(script(QStringLiteral("echo started; sleep 600.5"), QStringLiteral("shell"))));
+        AWAIT(
+            long_,
+            backend.submit(script(QStringLiteral("echo started; ") + longSleep(2), QStringLiteral("shell"))));
         QVERIFY(long_.has_value());
-        QTRY_VERIFY_WITH_TIMEOUT(!processesWith("sleep 600.5").isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processesWith(sleepMarker(2)).isEmpty(), 10000);
 
         // The server dies mid-job (SIGKILL: no chance to clean up) and comes back; the job's
         // orphaned processes are ended on the new start.
         m_server->process().kill();
         QVERIFY(m_server->process().waitForFinished(10000));
-        QVERIFY(!processesWith("sleep 600.5").isEmpty());
+        QVERIFY(!processesWith(sleepMarker(2)).isEmpty());
         QVERIFY(m_server->start());
-        QTRY_VERIFY_WITH_TIMEOUT(processesWith("sleep 600.5").isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(processesWith(sleepMarker(2)).isEmpty(), 5000);
         LinkisBackend again(m_server->tokenProfile());
 
         AWAIT(record, again.details(done.finished));
@@ -440,20 +460,28 @@ private Q_SLOTS:
                               QStringLiteral("1")});
         QVERIFY(strict.start());
         LinkisBackend backend(strict.tokenProfile());
-        AWAIT(first, backend.submit(script(QStringLiteral("sleep 600.95"), QStringLiteral("shell"))));
+        AWAIT(first, backend.submit(script(longSleep(3), QStringLiteral("shell"))));
         AWAIT(second, backend.submit(script(QStringLiteral("echo second ran"), QStringLiteral("shell"))));
         QVERIFY(first.has_value() && second.has_value());
-        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *first), QStringLiteral("Running"), 10000);
-        QCOMPARE(rawStatus(backend, *second), QStringLiteral("Scheduled")); // waits for the slot
-        // The first runs into the limit; then the second gets its turn.
-        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *first), QStringLiteral("Timeout"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *second), QStringLiteral("Succeed"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(processesWith("sleep 600.95").isEmpty(), 5000);
+        // The first runs into the limit; then the second gets its turn. The records show it
+        // (a loaded machine may poll only after the one-second limit, so the states in
+        // between are not caught in flight).
+        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *first), QStringLiteral("Timeout"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(rawStatus(backend, *second), QStringLiteral("Succeed"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(processesWith(sleepMarker(3)).isEmpty(), 5000);
         AWAIT(record, backend.details(*first));
         QVERIFY(record.has_value());
         QCOMPARE(record->state, JobState::Failed);
         QCOMPARE(record->rawStatus, QStringLiteral("Timeout"));
         QVERIFY2(record->errorMessage.contains(u"limit"), qPrintable(record->errorMessage));
+        QVERIFY2(record->durationMs >= 1000 && record->durationMs < 60000,
+                 qPrintable(QString::number(record->durationMs)));
+        AWAIT(waited, backend.details(*second));
+        QVERIFY(waited.has_value());
+        QVERIFY(record->ended.isValid() && waited->started.isValid());
+        QVERIFY2(waited->started >= record->ended, // it waited for the slot
+                 qPrintable(waited->started.toString(Qt::ISODateWithMs) + u" < "
+                            + record->ended.toString(Qt::ISODateWithMs)));
     }
 
     void cliStartsTheLocalServerOnDemand()
@@ -494,7 +522,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!started->processAlive(), 10000);
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        JobDeck::Test::endLocalServers(); // the CLI's server, should the test have stopped early
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalServer)

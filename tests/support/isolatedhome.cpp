@@ -1,16 +1,24 @@
 #include "support/isolatedhome.h"
 
+#include "support/processes.h"
+
 #include <QDir>
 #include <QFile>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QtGlobal>
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace JobDeck::Test {
 
 namespace {
 
 // Set up before main() so that QSettings and QStandardPaths read the variables from
-// the start. The object lives until exit, which removes the folder.
+// the start. The object lives until exit, which removes the folder; a process still
+// running there then (a jobdeck-server the test did not stop) is ended and fails the test,
+// since in a parallel run such leaks outlive the test and hold its folder.
 struct Home
 {
     QTemporaryDir dir{QDir::tempPath() + QStringLiteral("/jobdeck-test-XXXXXX")};
@@ -27,6 +35,26 @@ struct Home
         qputenv("XDG_CACHE_HOME", (root + u"/cache").toUtf8());
         qputenv("XDG_STATE_HOME", (root + u"/state").toUtf8());
         qputenv("XDG_RUNTIME_DIR", (root + u"/runtime").toUtf8());
+    }
+
+    ~Home()
+    {
+        const QString inside = dir.path() + u'/';
+        const QList<qint64> left = processesMentioning(inside);
+        if (left.isEmpty())
+            return;
+        QStringList pids;
+        for (qint64 pid : left)
+            pids.append(QString::number(pid));
+        std::fprintf(stderr,
+                     "FAIL!  : the test left %d process(es) running in its home %s (pid %s); ended them\n",
+                     int(left.size()),
+                     qPrintable(dir.path()),
+                     qPrintable(pids.join(u", ")));
+        endProcessesMentioning(inside);
+        dir.remove();
+        std::fflush(stderr);
+        std::_Exit(EXIT_FAILURE);
     }
 };
 

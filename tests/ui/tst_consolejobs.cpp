@@ -1,6 +1,5 @@
 // The console's main job, for real: the built-in Local connection starts jobdeck-server,
 // the editor's script runs there, and the job list, log and chart follow it.
-#include "backends/local/localserverfile.h"
 #include "charts/progresschart.h"
 #include "charts/progresspanel.h"
 #include "common/emptystate.h"
@@ -29,7 +28,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include <csignal>
+#include "support/processes.h"
 
 using namespace JobDeck;
 
@@ -215,11 +214,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         // The console leaves jobdeck-server running on purpose; the test does not.
-        const auto info = LocalServerInfo::read(LocalServerInfo::defaultPath());
-        if (info && info->processAlive()) {
-            ::kill(pid_t(info->pid), SIGTERM);
-            QTRY_VERIFY_WITH_TIMEOUT(!info->processAlive(), 10000);
-        }
+        JobDeck::Test::endLocalServers();
     }
 };
 

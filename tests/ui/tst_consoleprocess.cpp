@@ -1,4 +1,5 @@
 #include "support/isolatedhome.h"
+#include "support/processes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -87,6 +88,10 @@ private Q_SLOTS:
         QVERIFY(keptTexts().contains(u"SELECT 'kept across SIGTERM';\n"));
         QVERIFY(!QFile::exists(recovery + u"/running"));
     }
+
+    // The console starts the local jobdeck-server and leaves it running on purpose (it may
+    // have started it just before the SIGTERM); the test does not.
+    void cleanupTestCase() { JobDeck::Test::endLocalServers(); }
 };
 
 QTEST_GUILESS_MAIN(TestConsoleProcess)
