@@ -98,7 +98,7 @@ bool JobFilter::acceptsAnyState(const Job &job, const QString &connection, const
 
 bool JobFilter::accepts(const Job &job, const QString &connection, const QDateTime &now) const
 {
-    if (!m_states.isEmpty() && !m_states.contains(job.state))
+    if (!acceptsState(job.state))
         return false;
     return acceptsAnyState(job, connection, now);
 }

@@ -23,6 +23,7 @@ public:
     // Empty: every state.
     void setStates(const QSet<JobState> &states) { m_states = states; }
     QSet<JobState> states() const { return m_states; }
+    bool acceptsState(JobState state) const { return m_states.isEmpty() || m_states.contains(state); }
     // Words that must all appear (any case) in the job's id (or Linkis task id), name, script or
     // submitter; blanks separate words.
     void setText(const QString &text);

@@ -51,14 +51,21 @@ void JobFilterModel::setSourceModel(QAbstractItemModel *model)
                          insertRows(first, last);
                          announceCounts(before);
                      });
+        // Rows going stop counting; their places go once they are gone, so the rows and what
+        // is known about them line up whenever the proxy asks.
         c << connect(m_jobs,
                      &QAbstractItemModel::rowsAboutToBeRemoved,
                      this,
                      [this](const QModelIndex &, int first, int last) {
                          const QHash<JobState, int> before = m_counts;
-                         eraseRows(first, last);
+                         for (int row = first; row <= last; ++row)
+                             countRow(row, -1);
                          announceCounts(before);
                      });
+        c << connect(
+            m_jobs, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
+                m_counted.erase(m_counted.begin() + first, m_counted.begin() + last + 1);
+            });
         c << connect(
             m_jobs,
             &QAbstractItemModel::dataChanged,
@@ -128,13 +135,6 @@ void JobFilterModel::insertRows(int first, int last)
 {
     m_counted.insert(m_counted.begin() + first, size_t(last - first + 1), qint8(-1));
     recountRows(first, last);
-}
-
-void JobFilterModel::eraseRows(int first, int last)
-{
-    for (int row = first; row <= last; ++row)
-        countRow(row, -1);
-    m_counted.erase(m_counted.begin() + first, m_counted.begin() + last + 1);
 }
 
 void JobFilterModel::announceCounts(const QHash<JobState, int> &before)
@@ -225,6 +225,12 @@ bool JobFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
 {
     if (!m_jobs || sourceParent.isValid())
         return false;
+    // What the counting found for the row decides all but the state. The handlers that keep it
+    // are connected before the proxy's own, so it is current whenever the proxy asks.
+    if (size_t(sourceRow) < m_counted.size()) {
+        const qint8 counted = m_counted[size_t(sourceRow)];
+        return counted >= 0 && m_filter.acceptsState(JobState(counted));
+    }
     return m_filter.accepts(m_jobs->jobAt(sourceRow), m_jobs->connectionAt(sourceRow));
 }
 

@@ -63,7 +63,6 @@ private:
     void recountAll();
     void recountRows(int first, int last);
     void insertRows(int first, int last);
-    void eraseRows(int first, int last);
     void countRow(int row, qint8 state);
     void announceCounts(const QHash<JobState, int> &before);
 

@@ -6,6 +6,8 @@
 #include <QTimerEvent>
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <optional>
 
 namespace JobDeck {
@@ -13,6 +15,7 @@ namespace JobDeck {
 namespace {
 
 constexpr int TickMs = 1000;
+constexpr size_t MaxTickRuns = 16;
 constexpr qsizetype ShortNameLength = 80;
 
 QString shortId(const Job &job)
@@ -164,6 +167,14 @@ int JobListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_entries.size());
 }
 
+QModelIndex JobListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // Sorting asks for two indexes per comparison: no virtual rowCount()/columnCount() here.
+    if (parent.isValid() || row < 0 || column < 0 || size_t(row) >= m_entries.size() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int JobListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -211,11 +222,7 @@ qint64 JobListModel::durationMs(const Job &job, qint64 nowMs) const
 {
     if (isLive(job))
         return std::max<qint64>(0, nowMs - job.started.toMSecsSinceEpoch());
-    if (job.durationMs >= 0)
-        return job.durationMs;
-    if (job.started.isValid() && job.ended.isValid())
-        return std::max<qint64>(0, job.started.msecsTo(job.ended));
-    return -1;
+    return staticDurationMs(job);
 }
 
 QString JobListModel::displayText(const Entry &entry, int column) const
@@ -335,6 +342,24 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+qint64 JobListModel::staticDurationMs(const Job &job)
+{
+    if (job.durationMs >= 0)
+        return job.durationMs;
+    if (job.started.isValid() && job.ended.isValid())
+        return std::max<qint64>(0, job.started.msecsTo(job.ended));
+    return -1;
+}
+
+qint64 JobListModel::sortDuration(const Entry &entry) const
+{
+    if (!entry.live)
+        return entry.durationMs;
+    if (m_nowMs == 0)
+        m_nowMs = QDateTime::currentMSecsSinceEpoch();
+    return std::max<qint64>(0, m_nowMs - entry.startedMs);
+}
+
 bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
 {
     const Entry &l = *m_entries[size_t(leftRow)];
@@ -342,15 +367,18 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
     const Job &a = l.job;
     const Job &b = r.job;
     const auto tieBreak = [&] {
-        if (a.submitted != b.submitted)
-            return a.submitted < b.submitted;
+        if (l.submittedMs != r.submittedMs)
+            return l.submittedMs < r.submittedMs;
         if (l.key.connection != r.key.connection)
             return l.key.connection < r.key.connection;
         return l.key.id < r.key.id;
     };
+    // Sorting texts compare their case-folded forms, made once per update: a plain comparison
+    // is several times faster than a case-insensitive one.
     const auto texts = [&](const QString &x, const QString &y) {
-        const int order = x.compare(y, Qt::CaseInsensitive);
-        return order != 0 ? order < 0 : tieBreak();
+        if (x == y)
+            return tieBreak();
+        return x < y;
     };
     switch (column) {
     case StateColumn:
@@ -359,30 +387,42 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
         if (a.name.isEmpty() && b.name.isEmpty() && a.ids.linkisTaskId > 0 && b.ids.linkisTaskId > 0)
             return a.ids.linkisTaskId != b.ids.linkisTaskId ? a.ids.linkisTaskId < b.ids.linkisTaskId
                                                             : tieBreak();
-        return texts(a.name.isEmpty() ? a.id : a.name, b.name.isEmpty() ? b.id : b.name);
+        return texts(l.jobText, r.jobText);
     case ConnectionColumn:
         if (l.key.connection == r.key.connection)
             return tieBreak();
-        return texts(connectionLabel(l.key.connection), connectionLabel(r.key.connection));
+        return texts(connectionLabel(l.key.connection).toCaseFolded(),
+                     connectionLabel(r.key.connection).toCaseFolded());
     case EngineColumn:
-        if (a.engine != b.engine)
-            return texts(a.engine, b.engine);
-        return texts(a.runType, b.runType);
+        return texts(l.engineText, r.engineText);
     case SubmitterColumn:
-        return texts(a.submitter, b.submitter);
+        return texts(l.submitterText, r.submitterText);
     case SubmittedColumn:
         return tieBreak();
     case DurationColumn: {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const qint64 x = durationMs(a, now);
-        const qint64 y = durationMs(b, now);
+        const qint64 x = sortDuration(l);
+        const qint64 y = sortDuration(r);
         return x != y ? x < y : tieBreak();
     }
     case ProgressColumn:
-        return a.progress != b.progress ? a.progress < b.progress : tieBreak();
+        return l.progress != r.progress ? l.progress < r.progress : tieBreak();
     default:
         return tieBreak();
     }
+}
+
+void JobListModel::Entry::setJob(const Job &value)
+{
+    job = value;
+    submittedMs
+        = job.submitted.isValid() ? job.submitted.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    live = isLive(job);
+    startedMs = job.started.isValid() ? job.started.toMSecsSinceEpoch() : 0;
+    durationMs = live ? -1 : JobListModel::staticDurationMs(job);
+    progress = job.progress;
+    jobText = (job.name.isEmpty() ? job.id : job.name).toCaseFolded();
+    engineText = JobDeck::engineText(job).toCaseFolded();
+    submitterText = job.submitter.toCaseFolded();
 }
 
 void JobListModel::ensureRows() const
@@ -425,6 +465,7 @@ void JobListModel::upsert(const QString &connection, const Job &job)
 void JobListModel::upsert(const QString &connection, const QList<Job> &jobs)
 {
     ensureRows();
+    m_nowMs = 0; // read again at the next sort
     std::vector<std::pair<int, Change>> changes;
     std::vector<std::unique_ptr<Entry>> added;
     QHash<QString, size_t> addedAt; // a job listed twice in one call is added once
@@ -436,20 +477,20 @@ void JobListModel::upsert(const QString &connection, const QList<Job> &jobs)
             const Change change = diff(entry->job, job);
             if (!change.any)
                 continue;
-            entry->job = job;
+            entry->setJob(job);
             updateLive(entry);
             noteSubmitted(connection, job.submitted);
             changes.emplace_back(entry->row, change);
             continue;
         }
         if (const auto it = addedAt.constFind(job.id); it != addedAt.cend()) {
-            added[*it]->job = job;
+            added[*it]->setJob(job);
             continue;
         }
         addedAt.insert(job.id, added.size());
         auto entry = std::make_unique<Entry>();
         entry->key = key;
-        entry->job = job;
+        entry->setJob(job);
         added.push_back(std::move(entry));
     }
     emitRuns(this, changes);
@@ -655,21 +696,42 @@ void JobListModel::timerEvent(QTimerEvent *event)
         m_tick.stop();
         return;
     }
+    m_nowMs = 0;
     ensureRows();
     std::vector<int> rows;
     rows.reserve(size_t(m_live.size()));
     for (const Entry *entry : std::as_const(m_live))
         rows.push_back(entry->row);
     std::sort(rows.begin(), rows.end());
-    const QList<int> roles{Qt::DisplayRole, SortRole};
-    size_t i = 0;
-    while (i < rows.size()) {
-        size_t j = i;
-        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
-            ++j;
-        Q_EMIT dataChanged(index(rows[i], DurationColumn), index(rows[j], DurationColumn), roles);
-        i = j + 1;
+    // Runs of running rows, at most MaxTickRuns of them: with many jobs running in rows far
+    // apart, the smallest gaps are bridged (a few finished rows told again) rather than telling
+    // views thousands of times a second.
+    std::vector<std::pair<int, int>> runs;
+    for (int row : rows) {
+        if (!runs.empty() && row == runs.back().second + 1)
+            runs.back().second = row;
+        else
+            runs.emplace_back(row, row);
     }
+    if (runs.size() > MaxTickRuns) {
+        std::vector<int> gaps;
+        gaps.reserve(runs.size() - 1);
+        for (size_t i = 1; i < runs.size(); ++i)
+            gaps.push_back(runs[i].first - runs[i - 1].second);
+        std::nth_element(gaps.begin(), gaps.begin() + (MaxTickRuns - 1), gaps.end(), std::greater<>());
+        const int keep = gaps[MaxTickRuns - 1]; // gaps at least this wide stay gaps
+        std::vector<std::pair<int, int>> merged{runs.front()};
+        for (size_t i = 1; i < runs.size(); ++i) {
+            if (runs[i].first - merged.back().second < keep || merged.size() == MaxTickRuns)
+                merged.back().second = runs[i].second;
+            else
+                merged.push_back(runs[i]);
+        }
+        runs.swap(merged);
+    }
+    const QList<int> roles{Qt::DisplayRole, SortRole};
+    for (const auto &[first, last] : runs)
+        Q_EMIT dataChanged(index(first, DurationColumn), index(last, DurationColumn), roles);
 }
 
 } // namespace JobDeck

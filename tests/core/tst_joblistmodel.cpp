@@ -400,6 +400,34 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, JobListModel::DurationColumn).data().toString(), QStringLiteral("7.0 s"));
     }
 
+    void manyRunningJobsTickInFewSignals()
+    {
+        JobListModel model;
+        QList<Job> jobs;
+        for (int i = 0; i < 2000; ++i) {
+            Job job = makeJob(QString::number(i), i % 7 ? JobState::Succeeded : JobState::Running, i);
+            if (job.state == JobState::Running)
+                job.started = QDateTime::currentDateTimeUtc().addSecs(-i);
+            jobs << job;
+        }
+        model.upsert(Local, jobs);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.wait(2500));
+        QCoreApplication::processEvents(); // all of one tick
+        QVERIFY(changed.size() <= 16);
+        QSet<int> told;
+        for (const auto &args : std::as_const(changed)) {
+            const QModelIndex from = args.at(0).toModelIndex();
+            const QModelIndex to = args.at(1).toModelIndex();
+            QCOMPARE(from.column(), int(JobListModel::DurationColumn));
+            QCOMPARE(to.column(), int(JobListModel::DurationColumn));
+            for (int row = from.row(); row <= to.row(); ++row)
+                told.insert(row);
+        }
+        for (int i = 0; i < 2000; i += 7)
+            QVERIFY(told.contains(model.rowOf({Local, QString::number(i)})));
+    }
+
     void retranslationTellsHeadersAndCells()
     {
         JobListModel model;

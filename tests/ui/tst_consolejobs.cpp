@@ -13,6 +13,7 @@
 #include "jobs/joblistmodel.h"
 #include "logview/logdock.h"
 #include "logview/logpanel.h"
+#include "logview/logview.h"
 #include "mainwindow/mainwindow.h"
 #include "results/resultspanel.h"
 #include "session/session.h"

@@ -367,6 +367,32 @@ private Q_SLOTS:
         QCOMPARE(panel.currentJob(), failed);
     }
 
+    void retranslatesLive()
+    {
+        JobListModel model;
+        fill(model);
+        JobListPanel panel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        Translations *translations = qApp->findChild<Translations *>();
+        QVERIFY(translations);
+        QVERIFY(translations->setLanguage(Language::Chinese));
+        model.retranslate(); // what the console does for the models on a language switch
+        QTRY_COMPARE(chip(panel, JobState::Failed)->text(),
+                     QStringLiteral("已失败 2")); // widgets hear it posted
+        QCOMPARE(model.headerData(JobListModel::StateColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("状态"));
+        QCOMPARE(panel.view()->model()->headerData(JobListModel::ConnectionColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("连接"));
+        QVERIFY(panel.searchField()->placeholderText().startsWith(u"按 ID"));
+        QCOMPARE(panel.findChild<QToolButton *>(QStringLiteral("jobFilterTime"))->text(),
+                 QStringLiteral("任意时间"));
+        QVERIFY(translations->setLanguage(Language::English));
+        QTRY_COMPARE(chip(panel, JobState::Failed)->text(), QStringLiteral("Failed 2"));
+        QCOMPARE(panel.findChild<QToolButton *>(QStringLiteral("jobFilterTime"))->text(),
+                 QStringLiteral("Any Time"));
+    }
+
     void theDelegatePaintsStateAndProgress()
     {
         JobListModel model;
@@ -422,8 +448,8 @@ private Q_SLOTS:
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    Translations translations; // English's plural forms ("1 job", "7 jobs") are a catalogue too
-    translations.setLanguage(Language::English);
+    auto *translations = new Translations(&app); // English's plural forms ("7 jobs") are a catalogue too
+    translations->setLanguage(Language::English);
     // One style whatever the desktop: the pixels the test reads do not depend on it.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     TestJobListPanel test;
