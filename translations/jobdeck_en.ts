@@ -29,23 +29,23 @@
     <name>JobDeck::JobCommands</name>
     <message numerus="yes">
         <source>&amp;Kill %n Jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Kill %n Job</numerusform>
+            <numerusform>&amp;Kill %n Jobs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Copy %n Job Ids</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Copy %n Job Id</numerusform>
+            <numerusform>Copy %n Job Ids</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Stop these %n jobs? Their work so far may be lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stop this job? Its work so far may be lost.</numerusform>
+            <numerusform>Stop these %n jobs? Their work so far may be lost.</numerusform>
         </translation>
     </message>
 </context>
@@ -92,9 +92,9 @@
     <name>JobDeck::JobNotifier</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
 </context>
@@ -112,7 +112,7 @@
     <name>JobDeck::ResultsPanel</name>
     <message numerus="yes">
         <source>Result %1 (%n row(s))</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Result %1 (%n row)</numerusform>
             <numerusform>Result %1 (%n rows)</numerusform>
         </translation>

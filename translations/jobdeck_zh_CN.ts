@@ -9,17 +9,6 @@
     </message>
 </context>
 <context>
-    <name>DraftStore</name>
-    <message>
-        <source>Cannot create the folder %1</source>
-        <translation>无法创建文件夹 %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the draft to %1: %2</source>
-        <translation>无法将草稿保存到 %1：%2</translation>
-    </message>
-</context>
-<context>
     <name>JobDeck::Backend</name>
     <message>
         <source>%1 is not something a %2 server can do</source>
@@ -271,6 +260,14 @@
     <message>
         <source>--follow: give up after a job has stayed in the server&apos;s UNKNOWN state this long (default 300 seconds).</source>
         <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
+    </message>
+    <message>
+        <source>log: only lines of this level and above (fatal, error, warn, info, debug, trace).</source>
+        <translation>log：只输出此级别及以上的行（fatal、error、warn、info、debug、trace）。</translation>
+    </message>
+    <message>
+        <source>log: only lines that match this regular expression.</source>
+        <translation>log：只输出与此正则表达式匹配的行。</translation>
     </message>
 </context>
 <context>
@@ -752,6 +749,57 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::Dialect</name>
+    <message>
+        <source>SQL (SQLite)</source>
+        <translation>SQL（SQLite）</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Spark SQL</source>
+        <translation>Spark SQL</translation>
+    </message>
+    <message>
+        <source>Spark Scala</source>
+        <translation>Spark Scala</translation>
+    </message>
+    <message>
+        <source>PySpark</source>
+        <translation>PySpark</translation>
+    </message>
+    <message>
+        <source>HiveQL</source>
+        <translation>HiveQL</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>JDBC SQL</source>
+        <translation>JDBC SQL</translation>
+    </message>
+    <message>
+        <source>Trino SQL</source>
+        <translation>Trino SQL</translation>
+    </message>
+    <message>
+        <source>Presto SQL</source>
+        <translation>Presto SQL</translation>
+    </message>
+    <message>
+        <source>Flink SQL</source>
+        <translation>Flink SQL</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::Dinky</name>
     <message>
         <source>The server did not answer as Dinky: %1</source>
@@ -906,154 +954,70 @@
     </message>
 </context>
 <context>
-    <name>JobDeck::EditorPanel</name>
+    <name>JobDeck::FindBar</name>
     <message>
-        <source>SQL scripts (*.sql *.hql);;All files (*)</source>
-        <translation>SQL 脚本 (*.sql *.hql);;所有文件 (*)</translation>
+        <source>Not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
     </message>
     <message>
-        <source>&amp;Open Script…</source>
-        <translation>打开脚本(&amp;O)…</translation>
+        <source>Not found</source>
+        <translation>未找到</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
+        <source>Continued from the other end</source>
+        <translation>已从另一端继续查找</translation>
     </message>
     <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
+        <source>Matches replaced: %1</source>
+        <translation>已替换的匹配项：%1</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
+        <source>Find</source>
+        <translation>查找</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
+        <source>Replace with</source>
+        <translation>替换为</translation>
     </message>
     <message>
-        <source>Cu&amp;t</source>
-        <translation>剪切(&amp;T)</translation>
+        <source>Regular e&amp;xpression</source>
+        <translation>正则表达式(&amp;X)</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
+        <source>Match &amp;case</source>
+        <translation>区分大小写(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
+        <source>&amp;Whole words</source>
+        <translation>全词匹配(&amp;W)</translation>
     </message>
     <message>
-        <source>Select &amp;All</source>
-        <translation>全选(&amp;A)</translation>
+        <source>Next</source>
+        <translation>下一个</translation>
     </message>
     <message>
-        <source>&amp;Run Script</source>
-        <translation>运行脚本(&amp;R)</translation>
+        <source>Find the next match (Return)</source>
+        <translation>查找下一个匹配项（回车）</translation>
     </message>
     <message>
-        <source>How the script runs</source>
-        <translation>脚本的运行方式</translation>
+        <source>Previous</source>
+        <translation>上一个</translation>
     </message>
     <message>
-        <source>Follow the Desktop</source>
-        <translation>跟随桌面</translation>
+        <source>Replace</source>
+        <translation>替换</translation>
     </message>
     <message>
-        <source>Run the script, or the selected part of it, on %1 (Ctrl+Return)</source>
-        <translation>在 %1 上运行脚本或其选中部分（Ctrl+Return）</translation>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
     </message>
     <message>
-        <source>the job server</source>
-        <translation>作业服务器</translation>
+        <source>Close the find bar (Escape)</source>
+        <translation>关闭查找栏（Esc）</translation>
     </message>
     <message>
-        <source>SQL</source>
-        <translation>SQL</translation>
-    </message>
-    <message>
-        <source>SQL (SQLite)</source>
-        <translation>SQL（SQLite）</translation>
-    </message>
-    <message>
-        <source>Shell</source>
-        <translation>Shell</translation>
-    </message>
-    <message>
-        <source>There is nothing to run: the editor is empty</source>
-        <translation>没有可运行的内容：编辑器为空</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>%1[*] — JobDeck</source>
-        <translation>%1[*] — JobDeck</translation>
-    </message>
-    <message>
-        <source>Ln %1, Col %2</source>
-        <translation>第 %1 行，第 %2 列</translation>
-    </message>
-    <message>
-        <source>-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job server (SQLite).
--- What you type is kept and comes back on the next start.
-CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
-    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= &apos;2024-01-01&apos;
-GROUP BY dept
-ORDER BY employees DESC;
-</source>
-        <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 即可在本地作业服务器（SQLite）上运行此脚本。
--- 输入的内容会自动保留，下次启动时依然在。
-CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
-    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
-SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
-FROM staff
-WHERE hired_on &gt;= &apos;2024-01-01&apos;
-GROUP BY dept
-ORDER BY employees DESC;
-</translation>
-    </message>
-    <message>
-        <source>Cannot open script</source>
-        <translation>无法打开脚本</translation>
-    </message>
-    <message>
-        <source>Cannot open %1:
-%2</source>
-        <translation>无法打开 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MB; scripts larger than %3 MB cannot be edited here.</source>
-        <translation>%1 大小为 %2 MB；超过 %3 MB 的脚本无法在此编辑。</translation>
-    </message>
-    <message>
-        <source>Cannot save script</source>
-        <translation>无法保存脚本</translation>
-    </message>
-    <message>
-        <source>Cannot save %1:
-%2</source>
-        <translation>无法保存 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Open Script</source>
-        <translation>打开脚本</translation>
-    </message>
-    <message>
-        <source>Save Script As</source>
-        <translation>脚本另存为</translation>
+        <source>Regular expressions may use \1 for a group</source>
+        <translation>正则表达式可用 \1 引用分组</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1099,10 @@ ORDER BY employees DESC;
         <translation>
             <numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The connection broke before the server answered. The request was not sent again, so it took effect at most once: look at the job list before you submit it again</source>
+        <translation>服务器应答之前连接已断开。请求没有再次发送，因此最多只生效了一次：再次提交之前，请先查看作业列表</translation>
     </message>
 </context>
 <context>
@@ -1924,9 +1892,17 @@ ORDER BY employees DESC;
         <source>--from needs a line number (counting from 1)</source>
         <translation>--from 需要行号（从 1 开始）</translation>
     </message>
+    <message>
+        <source>--level needs one of fatal, error, warn, info, debug, trace</source>
+        <translation>--level 需要 fatal、error、warn、info、debug、trace 之一</translation>
+    </message>
+    <message>
+        <source>--grep needs a regular expression: %1</source>
+        <translation>--grep 需要一个正则表达式：%1</translation>
+    </message>
 </context>
 <context>
-    <name>JobDeck::LogPanel</name>
+    <name>JobDeck::LogDock</name>
     <message>
         <source>No log to show</source>
         <translation>没有可显示的日志</translation>
@@ -1934,6 +1910,205 @@ ORDER BY employees DESC;
     <message>
         <source>Select a job in the job list to follow its log; new lines stream in while it runs.</source>
         <translation>在作业列表中选择一个作业即可跟踪其日志；作业运行时新的日志行会实时显示。</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LogPanel</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 个匹配</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>No marks: click a line number or press Ctrl+M</source>
+        <translation>没有标记：单击行号或按 Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Marks (%1)</source>
+        <translation>标记 (%1)</translation>
+    </message>
+    <message>
+        <source>There is no log to save.</source>
+        <translation>没有可保存的日志。</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save the log to %1: %2</source>
+        <translation>无法将日志保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation>作业失败。</translation>
+    </message>
+    <message>
+        <source>The job failed: %1</source>
+        <translation>作业失败：%1</translation>
+    </message>
+    <message>
+        <source>First error, line %1: %2</source>
+        <translation>第一个错误，第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Jump to end</source>
+        <translation>跳到末尾</translation>
+    </message>
+    <message>
+        <source>Jump to end (1 new line)</source>
+        <translation>跳到末尾（1 行新内容）</translation>
+    </message>
+    <message>
+        <source>Jump to end (%1 new lines)</source>
+        <translation>跳到末尾（%1 行新内容）</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation>搜索日志 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Regular expression (search and filters)</source>
+        <translation>正则表达式（搜索和过滤）</translation>
+    </message>
+    <message>
+        <source>Match case (search and filters)</source>
+        <translation>区分大小写（搜索和过滤）</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有行</translation>
+    </message>
+    <message>
+        <source>Trace and above</source>
+        <translation>TRACE 及以上</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>DEBUG 及以上</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>INFO 及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Fatal only</source>
+        <translation>仅致命错误</translation>
+    </message>
+    <message>
+        <source>Show lines of this level and above</source>
+        <translation>显示此级别及以上的行</translation>
+    </message>
+    <message>
+        <source>Only lines with…</source>
+        <translation>仅显示含…的行</translation>
+    </message>
+    <message>
+        <source>Show only the lines that match this (Enter applies)</source>
+        <translation>只显示与此匹配的行（按回车应用）</translation>
+    </message>
+    <message>
+        <source>Hide lines with…</source>
+        <translation>隐藏含…的行</translation>
+    </message>
+    <message>
+        <source>Hide the lines that match this (Enter applies)</source>
+        <translation>隐藏与此匹配的行（按回车应用）</translation>
+    </message>
+    <message>
+        <source>◀ Error</source>
+        <translation>◀ 错误</translation>
+    </message>
+    <message>
+        <source>Previous error (Shift+F8)</source>
+        <translation>上一个错误 (Shift+F8)</translation>
+    </message>
+    <message>
+        <source>Error ▶</source>
+        <translation>错误 ▶</translation>
+    </message>
+    <message>
+        <source>Next error (F8)</source>
+        <translation>下一个错误 (F8)</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Mark or unmark the current line (Ctrl+M, or click its number)</source>
+        <translation>标记或取消标记当前行（Ctrl+M，或单击其行号）</translation>
+    </message>
+    <message>
+        <source>Previous mark (Shift+F2)</source>
+        <translation>上一个标记 (Shift+F2)</translation>
+    </message>
+    <message>
+        <source>Next mark (F2)</source>
+        <translation>下一个标记 (F2)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>复制所选的行 (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the whole log to a file</source>
+        <translation>将整个日志保存到文件</translation>
+    </message>
+    <message>
+        <source>Go to the error</source>
+        <translation>转到该错误</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2208,22 @@ ORDER BY employees DESC;
     <message>
         <source>Connections</source>
         <translation>连接</translation>
+    </message>
+    <message>
+        <source>Ln %1, Col %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>Follow the Desktop</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>%1[*] — JobDeck</source>
+        <translation>%1[*] — JobDeck</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2338,29 @@ ORDER BY employees DESC;
     </message>
 </context>
 <context>
+    <name>JobDeck::RecoveryStore</name>
+    <message>
+        <source>“%1” cannot name a recovery file</source>
+        <translation>“%1”不能用作恢复文件的名称</translation>
+    </message>
+    <message>
+        <source>Cannot create the recovery folder %1</source>
+        <translation>无法创建恢复文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Cannot keep the script in %1: %2</source>
+        <translation>无法将脚本保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the kept script %1: %2</source>
+        <translation>无法读取保存的脚本 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::ResultsCommand</name>
     <message>
         <source>%1 produced no result sets</source>
@@ -2191,6 +2405,291 @@ ORDER BY employees DESC;
     <message>
         <source>task %1 started as job %2</source>
         <translation>任务 %1 已启动，作业为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ScriptWorkspace</name>
+    <message>
+        <source>Scripts (*.sql *.hql *.fsql *.flinksql *.py *.scala *.sh);;SQL (*.sql);;HiveQL (*.hql);;Flink SQL (*.fsql *.flinksql);;Python (*.py);;Scala (*.scala);;Shell (*.sh);;All files (*)</source>
+        <translation>脚本 (*.sql *.hql *.fsql *.flinksql *.py *.scala *.sh);;SQL (*.sql);;HiveQL (*.hql);;Flink SQL (*.fsql *.flinksql);;Python (*.py);;Scala (*.scala);;Shell (*.sh);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>it is %1 MB; scripts larger than %2 MB cannot be edited here</source>
+        <translation>文件大小为 %1 MB；超过 %2 MB 的脚本无法在此编辑</translation>
+    </message>
+    <message>
+        <source>Untitled %1</source>
+        <translation>未命名 %1</translation>
+    </message>
+    <message>
+        <source>-- Welcome to JobDeck. Press Ctrl+Return to run the statement under the cursor on the
+-- local job server (SQLite), Ctrl+Shift+Return to run the whole script.
+-- What you type is kept and comes back on the next start.
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
+GROUP BY dept
+ORDER BY employees DESC;
+</source>
+        <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 在本地作业服务器（SQLite）上运行光标所在的语句，
+-- 按 Ctrl+Shift+Return 运行整个脚本。
+-- 您输入的内容会被保存，下次启动时恢复。
+CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
+SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
+FROM staff
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
+GROUP BY dept
+ORDER BY employees DESC;
+</translation>
+    </message>
+    <message>
+        <source>JobDeck did not end normally last time. Recovered with their unsaved changes: %1. Nothing was written to your files; save to keep the changes.</source>
+        <translation>JobDeck 上次没有正常退出。已恢复以下脚本及其未保存的修改：%1。您的文件没有被写入；保存即可保留这些修改。</translation>
+    </message>
+    <message>
+        <source>These files cannot be read any more; their last text is in their tabs: %1</source>
+        <translation>以下文件已无法读取；它们最后的内容保留在各自的标签页中：%1</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>%1 (not saved to a file yet)</source>
+        <translation>%1（尚未保存到文件）</translation>
+    </message>
+    <message>
+        <source>There is nothing to run here: the script is empty</source>
+        <translation>这里没有可运行的内容：脚本为空</translation>
+    </message>
+    <message>
+        <source>Cannot open script</source>
+        <translation>无法打开脚本</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Save Script As</source>
+        <translation>脚本另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save script</source>
+        <translation>无法保存脚本</translation>
+    </message>
+    <message>
+        <source>Cannot save %1:
+%2</source>
+        <translation>无法保存 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Close Script</source>
+        <translation>关闭脚本</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Save them before closing the tab?</source>
+        <translation>关闭标签页之前保存这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>These scripts have changes that are not saved: %1.</source>
+        <translation>以下脚本有尚未保存的修改：%1。</translation>
+    </message>
+    <message>
+        <source>Save them before closing? Untitled scripts are kept and come back on the next start.</source>
+        <translation>关闭之前保存这些修改吗？未命名的脚本会被保留，下次启动时恢复。</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the disk; its text stays in the tab, save to write it again</source>
+        <translation>%1 已从磁盘上删除；其内容仍保留在标签页中，保存即可重新写入</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program.</source>
+        <translation>%1 已被其他程序修改。</translation>
+    </message>
+    <message>
+        <source>Reload it and lose your unsaved changes, or keep your version?</source>
+        <translation>重新加载并丢弃您未保存的修改，还是保留您的版本？</translation>
+    </message>
+    <message>
+        <source>Reload it, or keep the text you have here?</source>
+        <translation>重新加载，还是保留这里的内容？</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open Scripts</source>
+        <translation>打开脚本</translation>
+    </message>
+    <message>
+        <source>No recent scripts</source>
+        <translation>没有最近的脚本</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>转到行</translation>
+    </message>
+    <message>
+        <source>Line (1 to %1):</source>
+        <translation>行（1 到 %1）：</translation>
+    </message>
+    <message>
+        <source>&amp;New Script</source>
+        <translation>新建脚本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Script…</source>
+        <translation>打开脚本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Script</source>
+        <translation>关闭脚本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close &amp;Other Scripts</source>
+        <translation>关闭其他脚本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Statement</source>
+        <translation>运行语句(&amp;R)</translation>
+    </message>
+    <message>
+        <source>the job server</source>
+        <translation>作业服务器</translation>
+    </message>
+    <message>
+        <source>Run the statement under the cursor, or the selection, on %1 (Ctrl+Return)</source>
+        <translation>在 %1 上运行光标所在的语句或选中的内容（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Run &amp;Whole Script</source>
+        <translation>运行整个脚本(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the whole script on %1 (Ctrl+Shift+Return)</source>
+        <translation>在 %1 上运行整个脚本（Ctrl+Shift+Return）</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>转到行(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment or Uncomment Lines</source>
+        <translation>注释或取消注释行(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Indent Lines</source>
+        <translation>增加缩进(&amp;I)</translation>
+    </message>
+    <message>
+        <source>U&amp;nindent Lines</source>
+        <translation>减少缩进(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Runs as:</source>
+        <translation>运行方式：</translation>
+    </message>
+    <message>
+        <source>The engine and language this script runs with on %1</source>
+        <translation>此脚本在 %1 上运行时使用的引擎和语言</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +3164,17 @@ ORDER BY employees DESC;
     </message>
 </context>
 <context>
+    <name>JobDeck::VariablesDialog</name>
+    <message>
+        <source>Script Variables</source>
+        <translation>脚本变量</translation>
+    </message>
+    <message>
+        <source>The server puts these values in place of the script&apos;s variables:</source>
+        <translation>服务器会用以下值替换脚本中的变量：</translation>
+    </message>
+</context>
+<context>
     <name>JobState</name>
     <message>
         <source>Unknown</source>
@@ -2756,8 +3266,8 @@ ORDER BY employees DESC;
         <translation>界面语言：cn 或 en。</translation>
     </message>
     <message>
-        <source>A SQL script to open.</source>
-        <translation>要打开的 SQL 脚本。</translation>
+        <source>Scripts to open, each in a tab.</source>
+        <translation>要打开的脚本，每个打开在一个标签页中。</translation>
     </message>
 </context>
 </TS>
