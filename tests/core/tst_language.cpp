@@ -100,7 +100,7 @@ private Q_SLOTS:
         QCOMPARE(about(), QStringLiteral("&About JobDeck"));
         // English has its plural forms: "%n row(s)" reads "1 row" and "3 rows".
         const auto rows = [](int n) {
-            return QCoreApplication::translate("JobDeck::MainWindow", "Result %1 (%n row(s))", nullptr, n)
+            return QCoreApplication::translate("JobDeck::ResultsPanel", "Result %1 (%n row(s))", nullptr, n)
                 .arg(1);
         };
         QCOMPARE(rows(1), QStringLiteral("Result 1 (1 row)"));

@@ -474,7 +474,8 @@ private Q_SLOTS:
         QCOMPARE(record->state, JobState::Failed);
         QCOMPARE(record->rawStatus, QStringLiteral("Timeout"));
         QVERIFY2(record->errorMessage.contains(u"limit"), qPrintable(record->errorMessage));
-        QVERIFY2(record->durationMs >= 1000 && record->durationMs < 60000,
+        // The limit is 1 s; the server's coarse timer may stop the job a few ms early.
+        QVERIFY2(record->durationMs >= 900 && record->durationMs < 60000,
                  qPrintable(QString::number(record->durationMs)));
         AWAIT(waited, backend.details(*second));
         QVERIFY(waited.has_value());

@@ -127,8 +127,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
             QTRY_VERIFY(session->jobCount() >= 1); // the first test's job, from history
             chooseRunType(window, QStringLiteral("shell"));
-            window.editor()->setPlainText(
-                QStringLiteral("echo begun; sleep 3; echo finished-after-restart"));
+            window.editor()->setPlainText(QStringLiteral("echo begun; sleep 3; echo finished-after-restart"));
             window.workspace()->runScriptAction()->trigger();
             QTRY_VERIFY_WITH_TIMEOUT(window.logPanel()->log()->toPlainText().contains(u"begun"), 10000);
             jobId = console.currentJob().id;

@@ -2,9 +2,13 @@
 // searching, filtering by level and text, marks, copy, save, the failure banner; and a
 // 200,000-line job of jobdeck-server followed live to its last line.
 #include "backends/local/localserverfile.h"
+#include "console/console.h"
+#include "editor/scriptworkspace.h"
 #include "editor/sqleditor.h"
+#include "joblist/joblistpanel.h"
 #include "jobs/joblistmodel.h"
 #include "logs/logstore.h"
+#include "logview/logdock.h"
 #include "logview/logpanel.h"
 #include "logview/logview.h"
 #include "mainwindow/mainwindow.h"
@@ -391,8 +395,14 @@ private Q_SLOTS:
     // or doubled; switching to another job and back shows it again without reading it again.
     void followsAJobOfTheLocalServerLive()
     {
-        Session session;
-        MainWindow window(nullptr, &session);
+        Console console;
+        auto *sessionPtr = new Session;
+        console.addSession(sessionPtr); // the console owns it
+        Session &session = *sessionPtr;
+        MainWindow window(nullptr, &console);
+        const auto currentJobId = [&console] {
+            return console.currentJob().id;
+        };
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -402,10 +412,10 @@ private Q_SLOTS:
         runType->setCurrentIndex(runType->findData(u"shell"_s));
         window.editor()->setPlainText(u"i=0; while [ $i -lt 4 ]; do seq $((i*50000+1)) $((i*50000+50000)); "
                                       u"i=$((i+1)); sleep 0.5; done"_s);
-        window.runAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!window.currentJobId().isEmpty(), 10000);
-        const QString big = window.currentJobId();
-        LogPanel *panel = window.logView();
+        window.workspace()->runScriptAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!currentJobId().isEmpty(), 10000);
+        const QString big = currentJobId();
+        LogPanel *panel = window.logPanel()->log();
         QTRY_VERIFY_WITH_TIMEOUT(panel->store() && panel->store()->lineCount() > 60000, 60000);
         QVERIFY(panel->view()->isFollowing());
         shoot(&window, u"logview-following"_s);
@@ -432,10 +442,10 @@ private Q_SLOTS:
         const quint64 generation = store->generation();
         const qint64 lines = store->lineCount();
         window.editor()->setPlainText(u"echo the other job"_s);
-        window.runAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(window.currentJobId() != big && !window.currentJobId().isEmpty(), 10000);
+        window.workspace()->runScriptAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(currentJobId() != big && !currentJobId().isEmpty(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(panel->toPlainText().contains(u"the other job"), 20000);
-        QTableView *table = window.jobTable();
+        QTableView *table = window.jobListPanel()->view();
         const QModelIndex bigRow = table->model()->index(
             [&] {
                 for (int row = 0; row < table->model()->rowCount(); ++row) {
@@ -447,7 +457,7 @@ private Q_SLOTS:
             0);
         QVERIFY(bigRow.isValid());
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(bigRow).center());
-        QCOMPARE(window.currentJobId(), big);
+        QCOMPARE(currentJobId(), big);
         QCOMPARE(panel->store(), store); // at once, the same lines
         QCOMPARE(store->generation(), generation);
         QCOMPARE(store->lineCount(), lines);
@@ -458,9 +468,9 @@ private Q_SLOTS:
 
         // A failed job: the banner with the server's reason and the first ERROR line.
         window.editor()->setPlainText(u"echo start; echo 'disk /data is full' >&2; exit 3"_s);
-        window.runAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(window.currentJobId() != big && !window.currentJobId().isEmpty(), 10000);
-        const QString failed = window.currentJobId();
+        window.workspace()->runScriptAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(currentJobId() != big && !currentJobId().isEmpty(), 10000);
+        const QString failed = currentJobId();
         QTRY_COMPARE_WITH_TIMEOUT(session.job(failed).state, JobState::Failed, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(panel->bannerText().contains(u"disk /data is full"), 10000);
         QVERIFY(panel->isBannerShown());

@@ -1,11 +1,14 @@
 // Running from the script workspace, for real: the built-in Local connection starts
 // jobdeck-server, keys typed into a tab run the statement under the cursor, the selection or
 // the whole script, and the server's own job record holds exactly what was meant to run.
+#include "backends/local/localserverfile.h"
+#include "console/console.h"
 #include "editor/scriptworkspace.h"
 #include "editor/sqleditor.h"
 #include "editor/variablesdialog.h"
 #include "jobs/joblistmodel.h"
 #include "mainwindow/mainwindow.h"
+#include "results/resultspanel.h"
 #include "session/session.h"
 #include "support/await.h"
 
@@ -15,6 +18,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <csignal>
+
 using namespace JobDeck;
 
 class TestRunStatement final : public QObject
@@ -22,6 +27,7 @@ class TestRunStatement final : public QObject
     Q_OBJECT
 
 private:
+    Console *m_console = nullptr;
     Session *m_session = nullptr;
     MainWindow *m_window = nullptr;
 
@@ -59,7 +65,7 @@ private:
         *script = QStringLiteral("<no job submitted>");
         QVERIFY(!submitted.isEmpty() || submitted.wait(20000));
         const Job job = submitted.takeFirst().constFirst().value<Job>();
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->jobs()->job(job.id).state, JobState::Succeeded, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->job(job.id).state, JobState::Succeeded, 20000);
         ListQuery query;
         query.pageSize = 100;
         AWAIT(page, m_session->backend()->list(query));
@@ -73,19 +79,27 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        m_console = new Console;
         m_session = new Session;
-        m_window = new MainWindow(nullptr, m_session);
+        m_console->addSession(m_session); // the console owns it
+        m_window = new MainWindow(nullptr, m_console);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
         m_session->start();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::Ready, 20000);
-        QVERIFY(m_window->runAction()->isEnabled());
+        QTRY_VERIFY(m_window->workspace()->runStatementAction()->isEnabled());
     }
 
     void cleanupTestCase()
     {
         delete m_window;
-        delete m_session;
+        delete m_console;
+        // The console leaves jobdeck-server running on purpose; the test does not.
+        const auto info = LocalServerInfo::read(LocalServerInfo::defaultPath());
+        if (info && info->processAlive()) {
+            ::kill(pid_t(info->pid), SIGTERM);
+            QTRY_VERIFY_WITH_TIMEOUT(!info->processAlive(), 10000);
+        }
     }
 
     void ctrlReturnRunsTheStatementUnderTheCursor()
@@ -147,8 +161,8 @@ private Q_SLOTS:
         scriptOfNextJob(submitted, &script);
         QCOMPARE(script, QStringLiteral("SELECT ${lo} + 1 AS v"));
         // The server put the value in its place: the result is 42.
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->resultTabs()->count(), 1, 10000);
-        auto *table = qobject_cast<QTableView *>(m_window->resultTabs()->widget(0));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->resultsPanel()->tabs()->count(), 1, 10000);
+        auto *table = qobject_cast<QTableView *>(m_window->resultsPanel()->tabs()->widget(0));
         QVERIFY(table);
         QTRY_COMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("42"));
 

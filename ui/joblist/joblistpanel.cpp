@@ -14,6 +14,8 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -111,7 +113,19 @@ JobListPanel::JobListPanel(JobListModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(makeFilterBar());
+    // The bar scrolls sideways in a narrow dock rather than making the window wider than
+    // the screen (its chips, menus and search box in one row need some 900 px).
+    auto *barArea = new QScrollArea(this);
+    barArea->setObjectName(QStringLiteral("filterBarArea"));
+    barArea->setFrameShape(QFrame::NoFrame);
+    barArea->setWidgetResizable(true);
+    barArea->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    barArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    QWidget *bar = makeFilterBar();
+    barArea->setWidget(bar);
+    barArea->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    barArea->setFixedHeight(bar->sizeHint().height() + barArea->horizontalScrollBar()->sizeHint().height());
+    layout->addWidget(barArea);
     layout->addWidget(m_stack, 1);
 
     m_textTimer->setSingleShot(true);

@@ -13,6 +13,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QStyle>
 #include <QToolButton>
@@ -123,7 +125,10 @@ LogPanel::LogPanel(QWidget *parent)
     m_detail->setMaximumHeight(m_detail->fontMetrics().height() * 5);
     m_detail->hide();
 
-    auto *bar = new QHBoxLayout;
+    // The tools scroll sideways in a narrow dock rather than making the window wider than the
+    // screen (in one row they need some 950 px).
+    auto *barWidget = new QWidget(this);
+    auto *bar = new QHBoxLayout(barWidget);
     bar->setContentsMargins(0, 0, 0, 0);
     bar->setSpacing(2);
     bar->addWidget(m_search, 3);
@@ -149,7 +154,16 @@ LogPanel::LogPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 0);
     layout->setSpacing(2);
-    layout->addLayout(bar);
+    auto *barArea = new QScrollArea(this);
+    barArea->setObjectName(QStringLiteral("logToolsArea"));
+    barArea->setFrameShape(QFrame::NoFrame);
+    barArea->setWidgetResizable(true);
+    barArea->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    barArea->setWidget(barWidget);
+    barArea->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    barArea->setFixedHeight(barWidget->sizeHint().height()
+                            + barArea->horizontalScrollBar()->sizeHint().height());
+    layout->addWidget(barArea);
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_jump, 0, Qt::AlignRight);
