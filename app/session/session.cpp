@@ -3,6 +3,9 @@
 #include "backends/backendfactory.h"
 #include "backends/local/localserverlauncher.h"
 #include "monitor/jobmonitor.h"
+#include "progress/progressstore.h"
+
+#include <QBuffer>
 
 #include <QDateTime>
 #include <QSaveFile>
@@ -127,17 +130,18 @@ void Session::connectMonitor()
                 m_logs[id] += lines;
                 Q_EMIT logAppended(id, first, lines);
             });
-    connect(m_monitor,
-            &JobMonitor::progressSampled,
-            this,
-            [this](const QString &id, const QDateTime &at, double progress, const QList<SubJobProgress> &) {
-                if (progress < 0)
-                    return;
-                const qint64 since = m_followedSinceMs.value(id, at.toMSecsSinceEpoch());
-                const QPointF sample((at.toMSecsSinceEpoch() - since) / 1000.0, progress);
-                m_progress[id].append(sample);
-                Q_EMIT progressSampled(id, sample);
-            });
+    connect(
+        m_monitor,
+        &JobMonitor::progressSampled,
+        this,
+        [this](
+            const QString &id, const QDateTime &at, double progress, const QList<SubJobProgress> &subJobs) {
+            recordProgress(id, at.toMSecsSinceEpoch(), progress, subJobs);
+        });
+    connect(m_monitor, &JobMonitor::jobFinished, this, [this](const Job &job) {
+        if (const auto it = m_history.constFind(job.id); it != m_history.cend() && !it->isEmpty())
+            ProgressStore().save(progressKey(job.id), *it);
+    });
     connect(m_monitor,
             &JobMonitor::pollFailed,
             this,
@@ -368,7 +372,7 @@ void Session::perform(JobAction action, const QString &jobId)
                     m_monitor->unfollow(jobId);
                 m_jobs->remove(jobId);
                 m_logs.remove(jobId);
-                m_progress.remove(jobId);
+                m_history.remove(jobId);
             }
             withMessage(result);
         });
@@ -480,6 +484,74 @@ void Session::exportLineage(const QString &jobId, const QString &path, const Lin
         }
         Q_EMIT notice(tr("Lineage of %1 written to %2").arg(jobId, path));
         Q_EMIT lineageExported(jobId, path, *written);
+    });
+}
+
+} // namespace JobDeck
+
+namespace JobDeck {
+
+// Progress history and lineage: what the console shows of how a job ran.
+
+QString Session::progressKey(const QString &jobId) const
+{
+    // The local server's address changes between its runs; a profile's name does not.
+    return ProgressStore::key(m_profile ? u"profile:" + m_profile->name : QStringLiteral("local"), jobId);
+}
+
+void Session::recordProgress(const QString &jobId,
+                             qint64 atMs,
+                             double progress,
+                             const QList<SubJobProgress> &subJobs)
+{
+    ProgressHistory &history = m_history[jobId];
+    if (history.originMs() == 0)
+        history.setOriginMs(m_followedSinceMs.value(jobId, atMs));
+    const qsizetype before = history.points().size();
+    const qint64 changesBefore = history.changeCount();
+    if (!history.record(atMs, progress, subJobs))
+        return;
+    if (history.changeCount() != changesBefore && history.points().size() >= before) {
+        const ProgressPoint &last = history.points().constLast();
+        Q_EMIT progressSampled(jobId, QPointF((last.atMs - history.originMs()) / 1000.0, last.progress));
+    }
+    Q_EMIT progressHistoryChanged(jobId);
+}
+
+ProgressHistory Session::progressHistory(const QString &jobId) const
+{
+    if (const auto it = m_history.constFind(jobId); it != m_history.cend())
+        return *it;
+    // A job that ended before this console started: how it ran, from the cache.
+    return ProgressStore().load(progressKey(jobId)).value_or(ProgressHistory{});
+}
+
+QList<QPointF> Session::progressSamples(const QString &jobId) const
+{
+    const ProgressHistory history = progressHistory(jobId);
+    QList<QPointF> samples;
+    samples.reserve(history.points().size());
+    for (const ProgressPoint &point : history.points())
+        samples.append(QPointF((point.atMs - history.originMs()) / 1000.0, point.progress));
+    return samples;
+}
+
+void Session::loadLineage(const QString &jobId, const LineageRequest &request)
+{
+    const Job known = job(jobId);
+    if (!m_backend || m_state != State::Ready || known.id.isEmpty() || !m_backend->capabilities().lineage)
+        return;
+    auto *buffer = new QBuffer(this);
+    buffer->open(QIODevice::WriteOnly);
+    auto *exporting = m_backend->exportLineage(known, request, buffer);
+    connect(exporting, &QObject::destroyed, buffer, &QObject::deleteLater);
+    onFinished(exporting, this, [this, jobId, buffer](const Result<qint64> &written) {
+        buffer->deleteLater();
+        if (!written) {
+            Q_EMIT notice(tr("Cannot read the lineage of %1: %2").arg(jobId, written.error().describe()));
+            return;
+        }
+        Q_EMIT lineageLoaded(jobId, buffer->data());
     });
 }
 

@@ -3,6 +3,7 @@
 #include "backends/backend.h"
 #include "backends/connectionprofile.h"
 #include "jobs/joblistmodel.h"
+#include "progress/progresshistory.h"
 
 #include <QHash>
 #include <QObject>
@@ -58,7 +59,11 @@ public:
     JobListModel *jobs() const { return m_jobs; }
 
     QStringList logLines(const QString &jobId) const { return m_logs.value(jobId); }
-    QList<QPointF> progressSamples(const QString &jobId) const { return m_progress.value(jobId); }
+    // Seconds since the job started, 0..1; progressHistory() has the rest (sub-jobs, times).
+    QList<QPointF> progressSamples(const QString &jobId) const;
+    // How the job's progress went: live while followed, from the cache for a job that ended
+    // before this console started (kept there when it ends).
+    ProgressHistory progressHistory(const QString &jobId) const;
     // Makes sure the job's log is read (a finished job from history is read once).
     void loadLog(const QString &jobId);
 
@@ -85,6 +90,8 @@ public:
     // Writes the job's lineage to `path` (replaced only once the whole artefact arrived);
     // lineageExported() and a notice() follow, or a notice() that says why not.
     void exportLineage(const QString &jobId, const QString &path, const LineageRequest &request);
+    // Reads the job's lineage (JSON) into memory; lineageLoaded() or a notice() follows.
+    void loadLineage(const QString &jobId, const LineageRequest &request = {});
 
 Q_SIGNALS:
     void stateChanged(JobDeck::Session::State state, const QString &message);
@@ -103,6 +110,9 @@ Q_SIGNALS:
                         const QString &message);
     void stepOutputLoaded(const QString &jobId, const QString &stepId, const QString &output);
     void lineageExported(const QString &jobId, const QString &path, qint64 bytes);
+    // The job's progress history changed (a reading, a sub-job's counts).
+    void progressHistoryChanged(const QString &jobId);
+    void lineageLoaded(const QString &jobId, const QByteArray &json);
 
 private:
     void connectBackend();
@@ -114,6 +124,11 @@ private:
     void scheduleListRefresh();
     void follow(const Job &job);
     void setState(State state, const QString &message);
+    void recordProgress(const QString &jobId,
+                        qint64 atMs,
+                        double progress,
+                        const QList<SubJobProgress> &subJobs);
+    QString progressKey(const QString &jobId) const;
     void loadResultPages(const QString &jobId,
                          QList<ResultSetRef> sets,
                          QStringList names,
@@ -132,7 +147,7 @@ private:
     JobListModel *m_jobs;
     State m_state = State::Idle;
     QHash<QString, QStringList> m_logs;
-    QHash<QString, QList<QPointF>> m_progress;
+    QHash<QString, ProgressHistory> m_history;
     QHash<QString, qint64> m_followedSinceMs;
 };
 
