@@ -138,10 +138,7 @@ void Session::connectMonitor()
             const QString &id, const QDateTime &at, double progress, const QList<SubJobProgress> &subJobs) {
             recordProgress(id, at.toMSecsSinceEpoch(), progress, subJobs);
         });
-    connect(m_monitor, &JobMonitor::jobFinished, this, [this](const Job &job) {
-        if (const auto it = m_history.constFind(job.id); it != m_history.cend() && !it->isEmpty())
-            ProgressStore().save(progressKey(job.id), *it);
-    });
+    connect(m_monitor, &JobMonitor::jobFinished, this, &Session::keepProgressHistory);
     connect(m_monitor,
             &JobMonitor::pollFailed,
             this,
@@ -507,23 +504,49 @@ void Session::recordProgress(const QString &jobId,
     ProgressHistory &history = m_history[jobId];
     if (history.originMs() == 0)
         history.setOriginMs(m_followedSinceMs.value(jobId, atMs));
-    const qsizetype before = history.points().size();
     const qint64 changesBefore = history.changeCount();
     if (!history.record(atMs, progress, subJobs))
         return;
-    if (history.changeCount() != changesBefore && history.points().size() >= before) {
+    if (history.changeCount() != changesBefore) { // a new reading, not only sub-job counts
         const ProgressPoint &last = history.points().constLast();
         Q_EMIT progressSampled(jobId, QPointF((last.atMs - history.originMs()) / 1000.0, last.progress));
     }
     Q_EMIT progressHistoryChanged(jobId);
 }
 
+void Session::keepProgressHistory(const Job &job)
+{
+    const auto save = [this, id = job.id] {
+        if (const auto it = m_history.constFind(id); it != m_history.cend() && !it->isEmpty())
+            ProgressStore().save(progressKey(id), *it);
+    };
+    // The monitor's last reading came before the end: the sub-jobs' final counts and times
+    // (the local server's last statement) come from one more reading.
+    if (!m_backend || !m_backend->capabilities().progress || !m_history.contains(job.id)
+        || m_history.value(job.id).subJobs().isEmpty()) {
+        save();
+        return;
+    }
+    Backend *backend = m_backend.get();
+    onFinished(
+        m_backend->progress(job), this, [this, backend, job, save](const Result<ProgressReport> &report) {
+            if (report && backend == m_backend.get())
+                recordProgress(
+                    job.id, QDateTime::currentMSecsSinceEpoch(), report->progress, report->subJobs);
+            save();
+        });
+}
+
 ProgressHistory Session::progressHistory(const QString &jobId) const
 {
     if (const auto it = m_history.constFind(jobId); it != m_history.cend())
         return *it;
-    // A job that ended before this console started: how it ran, from the cache.
-    return ProgressStore().load(progressKey(jobId)).value_or(ProgressHistory{});
+    // A job that ended before this console started: how it ran, from the cache, read once.
+    const Job known = m_jobs->job(jobId);
+    if (known.id.isEmpty() || !known.isTerminal())
+        return {};
+    const std::optional<ProgressHistory> stored = ProgressStore().load(progressKey(jobId));
+    return m_history.insert(jobId, stored.value_or(ProgressHistory{})).value();
 }
 
 QList<QPointF> Session::progressSamples(const QString &jobId) const

@@ -129,6 +129,7 @@ private:
                         double progress,
                         const QList<SubJobProgress> &subJobs);
     QString progressKey(const QString &jobId) const;
+    void keepProgressHistory(const Job &job);
     void loadResultPages(const QString &jobId,
                          QList<ResultSetRef> sets,
                          QStringList names,
@@ -147,7 +148,7 @@ private:
     JobListModel *m_jobs;
     State m_state = State::Idle;
     QHash<QString, QStringList> m_logs;
-    QHash<QString, ProgressHistory> m_history;
+    mutable QHash<QString, ProgressHistory> m_history; // also what was read back from the cache
     QHash<QString, qint64> m_followedSinceMs;
 };
 

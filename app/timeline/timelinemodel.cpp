@@ -61,15 +61,14 @@ void TimelineModel::setJob(const Job &job, const ProgressHistory *history, qint6
             m_rows.append(row);
         }
     } else {
-        // The latest counts are the job's; the times the history saw them.
+        // The history saw every reading the job did (and the one after its end); sub-jobs it
+        // has not seen are new now.
         QList<SubJobTrack> tracks = history ? history->subJobs() : QList<SubJobTrack>{};
         for (const SubJobProgress &current : job.subJobs) {
             const auto it = std::find_if(
                 tracks.begin(), tracks.end(), [&](const SubJobTrack &t) { return t.last.id == current.id; });
             if (it == tracks.end())
                 tracks.append({current, nowMs, nowMs});
-            else
-                it->last = current;
         }
         const Kind kind = job.backend == u"local"   ? Kind::Statement
                           : job.backend == u"dinky" ? Kind::Vertex
