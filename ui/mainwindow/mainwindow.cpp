@@ -10,6 +10,7 @@
 #include "i18n/translations.h"
 #include "jobs/joblistmodel.h"
 #include "jobs/resulttablemodel.h"
+#include "lineage/lineagepanel.h"
 #include "logview/logview.h"
 #include "profiles/profilestore.h"
 #include "session/session.h"
@@ -45,6 +46,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTimer>
 
 #include <QToolBar>
@@ -55,7 +58,7 @@ namespace JobDeck {
 
 namespace {
 // Bump when the docks change so an old saved layout is not applied to a new set of docks.
-constexpr int LayoutVersion = 3;
+constexpr int LayoutVersion = 4;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
 constexpr auto ThemeKey = "editor/theme";
@@ -79,6 +82,7 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     , m_jobProxy(new QSortFilterProxyModel(this))
     , m_logView(new LogView(this))
     , m_progressChart(new ProgressChart(this))
+    , m_lineagePanel(new LineagePanel(this))
     , m_resultTabs(new QTabWidget(this))
     , m_cursorLabel(new QLabel(this))
     , m_draftTimer(new QTimer(this))
@@ -110,7 +114,11 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
         QStringLiteral("resultsDock"), Qt::BottomDockWidgetArea, &m_resultsEmpty, m_resultTabs);
     tabifyDockWidget(m_logDock, m_resultsDock);
     m_logDock->raise();
+    m_lineageDock = addPanelDock(
+        QStringLiteral("lineageDock"), Qt::RightDockWidgetArea, &m_lineageEmpty, m_lineagePanel);
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
+    tabifyDockWidget(m_progressDock, m_lineageDock);
+    m_progressDock->raise();
     resizeDocks({m_jobListDock, m_progressDock}, {280, 340}, Qt::Horizontal);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
 
@@ -125,7 +133,8 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
         this,
         [this](const QModelIndex &current) { showJob(current.data(JobListModel::JobRole).value<Job>().id); });
     connect(m_timeline, &StepTimeline::currentStepChanged, this, &MainWindow::updateJobActions);
-    connect(m_timeline, &StepTimeline::stepActivated, this, &MainWindow::showStepOutput);
+    connect(m_timeline, &StepTimeline::stepLogRequested, this, &MainWindow::showStepLog);
+    connect(m_lineagePanel, &LineagePanel::ready, this, &MainWindow::updateEmptyStates);
     connect(m_profiles, &ProfileStore::changed, this, &MainWindow::fillConnectionSelector);
     setSession(session);
     retranslateUi();
@@ -273,7 +282,8 @@ void MainWindow::createMenus()
     });
 
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget *dock : {m_jobListDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
+    for (QDockWidget *dock :
+         {m_jobListDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock, m_lineageDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
@@ -384,6 +394,7 @@ void MainWindow::retranslateUi()
     m_timelineDock->setWindowTitle(tr("Steps"));
     m_logDock->setWindowTitle(tr("Log"));
     m_progressDock->setWindowTitle(tr("Progress"));
+    m_lineageDock->setWindowTitle(tr("Lineage"));
     m_resultsDock->setWindowTitle(tr("Results"));
     updateEmptyStates();
     updateTitle();
@@ -432,14 +443,18 @@ void MainWindow::updateEmptyStates()
     m_progressEmpty->setTexts(tr("No progress to chart"),
                               tr("Select a running job to chart its progress over "
                                  "time."));
+    m_lineageEmpty->setTexts(tr("No lineage to show"),
+                             tr("Select an SQLFlow job that succeeded to see its data lineage as a graph."));
     const auto showPage = [](QDockWidget *dock, bool view) {
         if (auto *stack = qobject_cast<QStackedWidget *>(dock->widget()))
             stack->setCurrentIndex(view && stack->count() > 1 ? 1 : 0);
     };
     showPage(m_jobListDock, hasJobs);
     showPage(m_logDock, selected);
-    showPage(m_progressDock, selected && m_progressChart->sampleCount() > 0);
-    showPage(m_timelineDock, selected && !m_timeline->steps().isEmpty());
+    showPage(m_progressDock, selected && m_progressChart->hasContent());
+    showPage(m_timelineDock, selected && !m_timeline->isEmpty());
+    showPage(m_lineageDock,
+             selected && m_lineagePanel->jobId() == m_currentJob && !m_lineagePanel->jobId().isEmpty());
     showPage(m_resultsDock, selected && m_resultsJob == m_currentJob && m_resultTabs->count() > 0);
 }
 
@@ -483,8 +498,9 @@ void MainWindow::setSession(Session *session)
     // Nothing of the previous connection's jobs stays on screen.
     m_currentJob.clear();
     m_logView->showLines({});
-    m_progressChart->showSamples({});
-    m_timeline->setSteps({});
+    m_progressChart->clear();
+    m_timeline->clear();
+    m_lineagePanel->clear();
     while (m_resultTabs->count() > 0) {
         QWidget *page = m_resultTabs->widget(0);
         m_resultTabs->removeTab(0);
@@ -526,11 +542,14 @@ void MainWindow::connectSession()
         const Job current = m_session->jobs()->job(m_currentJob);
         updateJobActions();
         updateTimeline();
+        if (!m_currentJob.isEmpty())
+            m_progressChart->showJob(m_session->job(m_currentJob), m_session->progressHistory(m_currentJob));
         // The shown job just succeeded: its result sets are there to read.
         if (current.state == JobState::Succeeded && m_resultsJob != m_currentJob) {
             m_resultsJob = m_currentJob;
             m_session->loadResults(m_currentJob);
         }
+        loadLineage();
         updateEmptyStates();
     });
     c << connect(m_session, &Session::resultsLoaded, this, &MainWindow::showResults);
@@ -564,13 +583,18 @@ void MainWindow::connectSession()
                      else
                          m_logView->appendLines(lines);
                  });
-    c << connect(
-        m_session, &Session::progressSampled, this, [this](const QString &id, const QPointF &sample) {
-            if (id != m_currentJob)
-                return;
-            m_progressChart->addSample(sample);
-            updateEmptyStates();
-        });
+    c << connect(m_session, &Session::progressHistoryChanged, this, [this](const QString &id) {
+        if (id != m_currentJob)
+            return;
+        m_progressChart->showJob(m_session->job(id), m_session->progressHistory(id));
+        updateTimeline();
+        updateEmptyStates();
+    });
+    c << connect(m_session, &Session::lineageLoaded, this, [this](const QString &id, const QByteArray &json) {
+        if (id == m_currentJob)
+            m_lineagePanel->setLineage(id, json);
+        updateEmptyStates();
+    });
     if (m_translations) {
         m_session->setLanguage(m_translations->language());
         c << connect(m_translations, &Translations::languageChanged, m_session, &Session::setLanguage);
@@ -727,8 +751,46 @@ void MainWindow::updateJobActions()
 
 void MainWindow::updateTimeline()
 {
-    m_timeline->setSteps(m_session && !m_currentJob.isEmpty() ? m_session->job(m_currentJob).steps
-                                                              : QList<JobStep>{});
+    if (!m_session || m_currentJob.isEmpty()) {
+        m_timeline->clear();
+        return;
+    }
+    const ProgressHistory history = m_session->progressHistory(m_currentJob);
+    m_timeline->setJob(m_session->job(m_currentJob), &history);
+}
+
+void MainWindow::loadLineage()
+{
+    // An SQLFlow job that succeeded: its lineage is read once and drawn.
+    if (!m_session || m_currentJob.isEmpty() || m_lineageJob == m_currentJob
+        || !m_session->capabilities().lineage || m_session->job(m_currentJob).state != JobState::Succeeded)
+        return;
+    m_lineageJob = m_currentJob;
+    m_session->loadLineage(m_currentJob);
+}
+
+void MainWindow::showStepLog(const QString &jobId, const QString &stepId, qint64 firstLine, qint64 lastLine)
+{
+    if (jobId != m_currentJob)
+        return;
+    if (firstLine <= 0) {
+        showStepOutput(); // a step with an output of its own: read it
+        return;
+    }
+    // The step's lines in the job's log: selected and scrolled to.
+    m_logView->showLines(m_session ? m_session->logLines(jobId) : QStringList{});
+    QTextDocument *document = m_logView->document();
+    const QTextBlock first = document->findBlockByNumber(int(firstLine - 1));
+    const QTextBlock last = document->findBlockByNumber(int(std::max(firstLine, lastLine) - 1));
+    if (!first.isValid())
+        return;
+    const QTextBlock end = last.isValid() ? last : document->lastBlock();
+    QTextCursor cursor(first);
+    cursor.setPosition(end.position() + end.length() - 1, QTextCursor::KeepAnchor);
+    m_logView->setTextCursor(cursor);
+    m_logView->centerCursor();
+    m_logDock->raise();
+    statusBar()->showMessage(tr("Log lines %1–%2: %3").arg(firstLine).arg(lastLine).arg(stepId), 5000);
 }
 
 void MainWindow::showJobContextMenu(const QPoint &position)
@@ -829,33 +891,29 @@ void MainWindow::showStepOutput()
 
 void MainWindow::showStepOutputText(const QString &jobId, const QString &stepId, const QString &output)
 {
+    if (jobId != m_currentJob)
+        return;
     QString name = stepId;
     const QList<JobStep> steps = m_session ? m_session->job(jobId).steps : QList<JobStep>{};
     for (const JobStep &step : steps) {
         if (step.id == stepId && !step.name.isEmpty())
             name = step.name;
     }
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("stepOutputDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Output of “%1” (job %2)").arg(name, jobId));
-    auto *text = new QPlainTextEdit(dialog);
-    text->setObjectName(QStringLiteral("stepOutputText"));
-    text->setReadOnly(true);
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text->setPlainText(output.isEmpty() ? tr("(the step wrote nothing)") : output);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(text);
-    dialog->resize(760, 480);
-    dialog->show();
+    // The log pane shows the step's output until the job is selected again.
+    QStringList lines{tr("— Output of “%1” (job %2) —").arg(name, jobId)};
+    lines += output.isEmpty() ? QStringList{tr("(the step wrote nothing)")} : output.split(u'\n');
+    m_logView->showLines(lines);
+    m_logDock->raise();
 }
 
 void MainWindow::showJob(const QString &jobId)
 {
     m_currentJob = jobId;
     m_logView->showLines(m_session ? m_session->logLines(jobId) : QStringList{});
-    m_progressChart->showSamples(m_session ? m_session->progressSamples(jobId) : QList<QPointF>{});
+    m_progressChart->showJob(m_session ? m_session->job(jobId) : Job{},
+                             m_session ? m_session->progressHistory(jobId) : ProgressHistory{});
+    m_lineagePanel->clear();
+    m_lineageJob.clear();
     while (m_resultTabs->count() > 0) {
         QWidget *page = m_resultTabs->widget(0);
         m_resultTabs->removeTab(0);
@@ -871,6 +929,7 @@ void MainWindow::showJob(const QString &jobId)
             m_resultsJob = jobId;
             m_session->loadResults(jobId);
         }
+        loadLineage();
     }
     updateEmptyStates();
 }

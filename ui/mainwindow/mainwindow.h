@@ -24,6 +24,7 @@ class ConnectionDialog;
 class EmptyState;
 class LogView;
 class ProfileStore;
+class LineagePanel;
 class ProgressChart;
 class SqlEditor;
 class StepTimeline;
@@ -70,6 +71,8 @@ public:
     QTableView *jobTable() const { return m_jobTable; }
     LogView *logView() const { return m_logView; }
     ProgressChart *progressChart() const { return m_progressChart; }
+    LineagePanel *lineagePanel() const { return m_lineagePanel; }
+    QDockWidget *lineageDock() const { return m_lineageDock; }
     QString currentJobId() const { return m_currentJob; }
     QAction *runAction() const { return m_runAction; }
     QAction *runTaskAction() const { return m_runTaskAction; }
@@ -97,6 +100,8 @@ private:
     void askSecret(ConnectionProfile profile, const QString &keychainProblem);
     void updateJobActions();
     void updateTimeline();
+    void loadLineage();
+    void showStepLog(const QString &jobId, const QString &stepId, qint64 firstLine, qint64 lastLine);
     void confirmJobAction(Session::JobAction action);
     void exportLineage();
     void showStepOutput();
@@ -133,6 +138,10 @@ private:
     QSortFilterProxyModel *m_jobProxy;
     LogView *m_logView;
     ProgressChart *m_progressChart;
+    LineagePanel *m_lineagePanel;
+    QDockWidget *m_lineageDock;
+    EmptyState *m_lineageEmpty = nullptr;
+    QString m_lineageJob; // the job whose lineage is shown (or being read)
     QString m_currentJob;
     QString m_sessionMessage;
     QDockWidget *m_jobListDock;
