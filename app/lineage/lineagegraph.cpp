@@ -11,11 +11,6 @@ namespace JobDeck {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JobDeck::LineageGraph", text);
-}
-
 QString idText(const QJsonValue &value)
 {
     if (value.isString())
@@ -123,7 +118,8 @@ bool readModel(const QJsonObject &sqlflow, LineageGraph &out, QString *error)
     if (relations.isEmpty())
         relations = sqlflow.value(QLatin1StringView("relations")).toArray();
     if (out.tables().isEmpty() && relations.isEmpty()) {
-        *error = tr("The answer has no tables and no relations");
+        *error = QCoreApplication::translate("JobDeck::LineageGraph",
+                                             "The answer has no tables and no relations");
         return false;
     }
     // An element names its column by id; where that id is unknown, by table and column name.
@@ -171,7 +167,9 @@ std::expected<LineageGraph, QString> LineageGraph::fromJson(const QByteArray &js
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (!document.isObject())
-        return std::unexpected(tr("The lineage is not JSON: %1").arg(parseError.errorString()));
+        return std::unexpected(
+            QCoreApplication::translate("JobDeck::LineageGraph", "The lineage is not JSON: %1")
+                .arg(parseError.errorString()));
     QJsonObject root = document.object();
     if (root.value(QLatin1StringView("data")).isObject())
         root = root.value(QLatin1StringView("data")).toObject();

@@ -36,6 +36,11 @@ Session::Session(std::unique_ptr<Backend> backend, const ConnectionProfile &prof
 Session::~Session()
 {
     delete m_monitor; // before the backend it uses
+    // Jobs that ended while the monitor was still reading their last lines: kept all the same.
+    for (const QString &id : std::as_const(m_unsavedHistory)) {
+        if (m_jobs->job(id).isTerminal())
+            ProgressStore().save(progressKey(id), m_history.value(id));
+    }
 }
 
 void Session::setRuntimeFile(const QString &path)
@@ -507,6 +512,7 @@ void Session::recordProgress(const QString &jobId,
     const qint64 changesBefore = history.changeCount();
     if (!history.record(atMs, progress, subJobs))
         return;
+    m_unsavedHistory.insert(jobId);
     if (history.changeCount() != changesBefore) { // a new reading, not only sub-job counts
         const ProgressPoint &last = history.points().constLast();
         Q_EMIT progressSampled(jobId, QPointF((last.atMs - history.originMs()) / 1000.0, last.progress));
@@ -519,14 +525,14 @@ void Session::keepProgressHistory(const Job &job)
     const auto save = [this, id = job.id] {
         if (const auto it = m_history.constFind(id); it != m_history.cend() && !it->isEmpty())
             ProgressStore().save(progressKey(id), *it);
+        m_unsavedHistory.remove(id);
     };
+    save(); // now, in case the console closes before the reading below is back
     // The monitor's last reading came before the end: the sub-jobs' final counts and times
     // (the local server's last statement) come from one more reading.
     if (!m_backend || !m_backend->capabilities().progress || !m_history.contains(job.id)
-        || m_history.value(job.id).subJobs().isEmpty()) {
-        save();
+        || m_history.value(job.id).subJobs().isEmpty())
         return;
-    }
     Backend *backend = m_backend.get();
     onFinished(
         m_backend->progress(job), this, [this, backend, job, save](const Result<ProgressReport> &report) {

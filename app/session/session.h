@@ -149,6 +149,7 @@ private:
     State m_state = State::Idle;
     QHash<QString, QStringList> m_logs;
     mutable QHash<QString, ProgressHistory> m_history; // also what was read back from the cache
+    QSet<QString> m_unsavedHistory;                    // changed since last written
     QHash<QString, qint64> m_followedSinceMs;
 };
 

@@ -93,6 +93,36 @@ private Q_SLOTS:
         QVERIFY(graph->tables().at(graph->tableIndex(QStringLiteral("orders"))).rect.height()
                 > graph->tables().at(graph->tableIndex(QStringLiteral("customers"))).rect.height());
     }
+
+    void laysOutABigGraphWithEveryTableRightOfItsSources()
+    {
+        // Past the size where the layout bounds its effort: 320 tables in 8 layers.
+        LineageGraph graph;
+        constexpr int Layers = 8;
+        constexpr int PerLayer = 40;
+        for (int t = 0; t < Layers * PerLayer; ++t) {
+            LineageGraph::Table table;
+            table.name = QStringLiteral("t%1").arg(t);
+            graph.addTable(table);
+            for (int c = 0; c < 4; ++c)
+                graph.addColumn(t, {}, QStringLiteral("c%1").arg(c));
+        }
+        for (int t = PerLayer; t < Layers * PerLayer; ++t) {
+            for (int k = 0; k < 4; ++k) {
+                const int source = (t / PerLayer - 1) * PerLayer + (t * 7 + k * 13) % PerLayer;
+                graph.addEdge(graph.tables().at(source).columns.at(k),
+                              graph.tables().at(t).columns.at(k),
+                              QStringLiteral("fdd"));
+            }
+        }
+        const auto placed = layoutLineage(graph);
+        QVERIFY2(placed, qPrintable(placed.error()));
+        for (const LineageGraph::Edge &edge : graph.edges()) {
+            const QRectF from = graph.tables().at(graph.columns().at(edge.from).table).rect;
+            const QRectF to = graph.tables().at(graph.columns().at(edge.to).table).rect;
+            QVERIFY(from.right() < to.left());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLineage)
