@@ -18,8 +18,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
-        <translation><numerusform>The answer stopped arriving within the request's time (%n byte received)</numerusform><numerusform>The answer stopped arriving within the request's time (%n bytes received)</numerusform></translation>
+        <source>The answer stopped arriving within the request&apos;s time (%n bytes received)</source>
+        <translation>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n byte received)</numerusform>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n bytes received)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -29,6 +32,51 @@
         <translation>
             <numerusform>Job %1 has no step %2 (it has %n step)</numerusform>
             <numerusform>Job %1 has no step %2 (it has %n steps)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LineagePanel</name>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n table</numerusform>
+            <numerusform>%n tables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data flow(s)</source>
+        <translation>
+            <numerusform>%n data flow</numerusform>
+            <numerusform>%n data flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1.%2: %n source(s)</source>
+        <translation>
+            <numerusform>%1.%2: %n source</numerusform>
+            <numerusform>%1.%2: %n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
 </context>

@@ -50,7 +50,7 @@
         <translation>触发保存点</translation>
     </message>
     <message>
-        <source>Reading a step's output</source>
+        <source>Reading a step&apos;s output</source>
         <translation>读取步骤输出</translation>
     </message>
     <message>
@@ -77,7 +77,7 @@
         <translation>后端类型：%1。</translation>
     </message>
     <message>
-        <source>The server's address, as typed in a browser.</source>
+        <source>The server&apos;s address, as typed in a browser.</source>
         <translation>服务器地址，与在浏览器中输入的相同。</translation>
     </message>
     <message>
@@ -125,7 +125,7 @@
         <translation>每次等待应答的秒数（默认 30）。</translation>
     </message>
     <message>
-        <source>Seconds between polls while following (default: the backend's).</source>
+        <source>Seconds between polls while following (default: the backend&apos;s).</source>
         <translation>跟踪时两次轮询之间的秒数（默认取后端的值）。</translation>
     </message>
     <message>
@@ -177,27 +177,27 @@
         <translation>写入该文件而不是标准输出。</translation>
     </message>
     <message>
-        <source>unknown language '%1' (use cn or en)</source>
+        <source>unknown language &apos;%1&apos; (use cn or en)</source>
         <translation>未知语言“%1”（请使用 cn 或 en）</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
+        <source>unknown command &apos;%1&apos;</source>
         <translation>未知命令“%1”</translation>
     </message>
     <message>
-        <source>wrong number of arguments for '%1' (see --help)</source>
+        <source>wrong number of arguments for &apos;%1&apos; (see --help)</source>
         <translation>“%1”的参数个数不对（参见 --help）</translation>
     </message>
     <message>
-        <source>--%1 does not apply to '%2'</source>
+        <source>--%1 does not apply to &apos;%2&apos;</source>
         <translation>--%1 不适用于“%2”</translation>
     </message>
     <message>
-        <source>'%1' is not available for %2 servers</source>
+        <source>&apos;%1&apos; is not available for %2 servers</source>
         <translation>%2 服务器不支持“%1”</translation>
     </message>
     <message>
-        <source>no profile named '%1'</source>
+        <source>no profile named &apos;%1&apos;</source>
         <translation>没有名为“%1”的连接配置</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
         <translation>请指定连接目标：--profile 名称，或 --backend 类型 --url 地址</translation>
     </message>
     <message>
-        <source>unknown backend '%1' (known: %2)</source>
+        <source>unknown backend &apos;%1&apos; (known: %2)</source>
         <translation>未知后端“%1”（支持：%2）</translation>
     </message>
     <message>
@@ -213,7 +213,7 @@
         <translation>--backend %1 需要 --url 地址</translation>
     </message>
     <message>
-        <source>'%1' is not a server address</source>
+        <source>&apos;%1&apos; is not a server address</source>
         <translation>“%1”不是服务器地址</translation>
     </message>
     <message>
@@ -229,7 +229,7 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>--var needs K=V, got '%1'</source>
+        <source>--var needs K=V, got &apos;%1&apos;</source>
         <translation>--var 需要 K=V 形式，收到的是“%1”</translation>
     </message>
     <message>
@@ -369,7 +369,7 @@
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <source>Dinky, SQLFlow: the time zone of the server's clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
+        <source>Dinky, SQLFlow: the time zone of the server&apos;s clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
         <translation>Dinky、SQLFlow：服务器时钟所用的时区，例如 Asia/Shanghai 或 UTC+08:00（Dinky 默认 GMT+8）。</translation>
     </message>
     <message>
@@ -409,7 +409,7 @@
         <translation>run-task、restart（Dinky）：从该保存点启动。</translation>
     </message>
     <message>
-        <source>status: make the server re-read the job's state first (Dinky).</source>
+        <source>status: make the server re-read the job&apos;s state first (Dinky).</source>
         <translation>status：先让服务器重新读取作业状态（Dinky）。</translation>
     </message>
     <message>
@@ -433,7 +433,7 @@
         <translation>--delimiter 需要单个字符</translation>
     </message>
     <message>
-        <source>--incremental needs the persistent job's --job-id</source>
+        <source>--incremental needs the persistent job&apos;s --job-id</source>
         <translation>--incremental 需要持久作业的 --job-id</translation>
     </message>
     <message>
@@ -441,7 +441,7 @@
         <translation>%1；请改为设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
     <message>
-        <source>the keychain holds no secret for profile '%1': save one in the console's Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
+        <source>the keychain holds no secret for profile &apos;%1&apos;: save one in the console&apos;s Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
         <translation>密钥环中没有连接配置“%1”的密码或 Token：请在控制台的“连接”对话框中保存，或设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
     <message>
@@ -449,11 +449,11 @@
         <translation>提示：%1</translation>
     </message>
     <message>
-        <source>unknown time zone '%1'</source>
+        <source>unknown time zone &apos;%1&apos;</source>
         <translation>未知时区“%1”</translation>
     </message>
     <message>
-        <source>%1 has been in the server's %2 state for %3 s: the server lost track of it. 'status --refresh %1' asks it to look again.</source>
+        <source>%1 has been in the server&apos;s %2 state for %3 s: the server lost track of it. &apos;status --refresh %1&apos; asks it to look again.</source>
         <translation>%1 在服务器上处于 %2 状态已有 %3 秒：服务器已失去对它的跟踪。运行“status --refresh %1”可让服务器重新查询。</translation>
     </message>
     <message>
@@ -501,7 +501,7 @@
         <translation>%1 没有步骤</translation>
     </message>
     <message>
-        <source>run-task needs the task's numeric id, got '%1'</source>
+        <source>run-task needs the task&apos;s numeric id, got &apos;%1&apos;</source>
         <translation>run-task 需要数字形式的任务 ID，收到的是“%1”</translation>
     </message>
     <message>
@@ -521,7 +521,7 @@
         <translation>  %1：%2</translation>
     </message>
     <message>
-        <source>--follow: give up after a job has stayed in the server's UNKNOWN state this long (default 300 seconds).</source>
+        <source>--follow: give up after a job has stayed in the server&apos;s UNKNOWN state this long (default 300 seconds).</source>
         <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
     </message>
     <message>
@@ -656,11 +656,11 @@
         <translation>本机上的本地作业服务器：始终可用，无需设置</translation>
     </message>
     <message>
-        <source>%1 (Dinky's default)</source>
+        <source>%1 (Dinky&apos;s default)</source>
         <translation>%1（Dinky 默认）</translation>
     </message>
     <message>
-        <source>the server's default</source>
+        <source>the server&apos;s default</source>
         <translation>服务器默认值</translation>
     </message>
     <message>
@@ -851,7 +851,7 @@
         <translation>空的应答（HTTP 200）；请确认租户 ID 是否正确、用户是否属于该租户</translation>
     </message>
     <message>
-        <source>a JSON answer without the envelope's code: %1</source>
+        <source>a JSON answer without the envelope&apos;s code: %1</source>
         <translation>缺少 code 字段的 JSON 应答：%1</translation>
     </message>
     <message>
@@ -871,7 +871,7 @@
         <translation>服务器出错：%1</translation>
     </message>
     <message>
-        <source>The server rejected the request's parameters</source>
+        <source>The server rejected the request&apos;s parameters</source>
         <translation>服务器拒绝了请求参数</translation>
     </message>
     <message>
@@ -910,7 +910,7 @@
         <translation>以 %1 登录失败：%2</translation>
     </message>
     <message>
-        <source>Dinky allows one session per user: logging in as %1 here signs out %1's other sessions (a browser, another JobDeck), and logging in there signs out this one. Use a token to avoid it.</source>
+        <source>Dinky allows one session per user: logging in as %1 here signs out %1&apos;s other sessions (a browser, another JobDeck), and logging in there signs out this one. Use a token to avoid it.</source>
         <translation>Dinky 每个用户只允许一个会话：在这里以 %1 登录会让 %1 的其他会话（浏览器、另一个 JobDeck）下线，在那些地方登录也会让这里的会话下线。使用 Token 可避免这种情况。</translation>
     </message>
     <message>
@@ -930,7 +930,7 @@
         <translation>提交脚本（Dinky 只运行已保存的任务：请使用 run-task）</translation>
     </message>
     <message>
-        <source>Asking Dinky to re-read a job's state</source>
+        <source>Asking Dinky to re-read a job&apos;s state</source>
         <translation>请求 Dinky 重新读取作业状态</translation>
     </message>
     <message>
@@ -962,7 +962,7 @@
         <translation>已触发保存点</translation>
     </message>
     <message>
-        <source>Listing Dinky's jobs</source>
+        <source>Listing Dinky&apos;s jobs</source>
         <translation>列出 Dinky 的作业</translation>
     </message>
     <message>
@@ -974,7 +974,7 @@
         <translation>%1 需要登录 Dinky（用户名和密码，或 Token）；运行任务、查询状态、取消、重启和保存点无需登录</translation>
     </message>
     <message>
-        <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky's web console</source>
+        <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky&apos;s web console</source>
         <translation>Dinky 0.7 需要 Flink 作业 ID 和 JobManager 地址才能停止作业，而 JobDeck 只知道它自己启动的运行的这些信息；请改为通过保存点停止，或在 Dinky 网页控制台中停止</translation>
     </message>
 </context>
@@ -1053,8 +1053,10 @@
         <translation>输出已关闭</translation>
     </message>
     <message numerus="yes">
-        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
-        <translation><numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform></translation>
+        <source>The answer stopped arriving within the request&apos;s time (%n bytes received)</source>
+        <translation>
+            <numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1131,7 +1133,7 @@
         <translation>服务器的应答不符合 Kylin 协议：%1</translation>
     </message>
     <message>
-        <source>The server did not answer with Kylin's envelope: %1</source>
+        <source>The server did not answer with Kylin&apos;s envelope: %1</source>
         <translation>服务器的应答缺少 Kylin 的外层结构（code、data）：%1</translation>
     </message>
     <message>
@@ -1139,7 +1141,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <source>The server's answer has no job: %1</source>
+        <source>The server&apos;s answer has no job: %1</source>
         <translation>服务器的应答中没有作业：%1</translation>
     </message>
     <message>
@@ -1155,11 +1157,11 @@
         <translation>步骤输出不是 JSON 对象：%1</translation>
     </message>
     <message>
-        <source>The step output's cmd_output is not text: %1</source>
+        <source>The step output&apos;s cmd_output is not text: %1</source>
         <translation>步骤输出中的 cmd_output 不是文本：%1</translation>
     </message>
     <message>
-        <source>… (Kylin 5 shows only the first and the last 100 lines of a step's output: the middle is left out) …</source>
+        <source>… (Kylin 5 shows only the first and the last 100 lines of a step&apos;s output: the middle is left out) …</source>
         <translation>…（Kylin 5 只显示步骤输出的前 100 行和后 100 行，中间部分已省略）…</translation>
     </message>
     <message>
@@ -1174,7 +1176,7 @@
         <translation>没有用于登录 %1 的用户名或密码</translation>
     </message>
     <message>
-        <source>Kylin did not accept %1's user name and password: %2</source>
+        <source>Kylin did not accept %1&apos;s user name and password: %2</source>
         <translation>Kylin 不接受 %1 的用户名和密码：%2</translation>
     </message>
     <message>
@@ -1190,7 +1192,7 @@
         <translation>Kylin 没有作业状态“%1”；可用的状态有 NEW、PENDING、RUNNING、STOPPED、FINISHED、ERROR 和 DISCARDED</translation>
     </message>
     <message>
-        <source>The project of job %1 is unknown; name it with the profile's project</source>
+        <source>The project of job %1 is unknown; name it with the profile&apos;s project</source>
         <translation>不知道作业 %1 所属的项目；请在连接配置中指定项目</translation>
     </message>
     <message>
@@ -1221,6 +1223,132 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::LineageGraph</name>
+    <message>
+        <source>The lineage is not JSON: %1</source>
+        <translation>血缘数据不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The answer has no tables and no relations</source>
+        <translation>答复中既没有表也没有关系</translation>
+    </message>
+    <message>
+        <source>Graphviz could not start</source>
+        <translation>Graphviz 无法启动</translation>
+    </message>
+    <message>
+        <source>Graphviz could not lay out the lineage</source>
+        <translation>Graphviz 无法为血缘布局</translation>
+    </message>
+    <message>
+        <source>Graphviz placed %1 of %2 tables</source>
+        <translation>Graphviz 只放置了 %2 个表中的 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LineagePanel</name>
+    <message>
+        <source>The lineage of %1 cannot be shown: %2</source>
+        <translation>无法显示 %1 的血缘：%2</translation>
+    </message>
+    <message>
+        <source>Laying out the lineage of %1…</source>
+        <translation>正在为 %1 的血缘布局…</translation>
+    </message>
+    <message>
+        <source>The lineage of %1 has no tables</source>
+        <translation>%1 的血缘中没有表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n 个表</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data flow(s)</source>
+        <translation>
+            <numerusform>%n 条数据流</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1.%2: %n source(s)</source>
+        <translation>
+            <numerusform>%1.%2：%n 个来源</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n 个去向</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing matches “%1”</source>
+        <translation>没有与“%1”匹配的内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>nothing to draw</source>
+        <translation>没有可绘制的内容</translation>
+    </message>
+    <message>
+        <source>Lineage picture written to %1</source>
+        <translation>血缘图片已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export the Lineage Picture</source>
+        <translation>导出血缘图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Find a table or column (Return: next)</source>
+        <translation>查找表或列（回车：下一个）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (F); zoom with the wheel, pan by dragging</source>
+        <translation>显示整个图（F）；滚轮缩放，拖动平移</translation>
+    </message>
+    <message>
+        <source>Tables only</source>
+        <translation>仅表</translation>
+    </message>
+    <message>
+        <source>Table-to-table lineage: the tables and the flows between them</source>
+        <translation>表级血缘：表以及表之间的数据流</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Save the whole graph as a PNG picture</source>
+        <translation>将整个图保存为 PNG 图片</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::Linkis</name>
     <message>
         <source>The server did not answer as a Linkis gateway: %1</source>
@@ -1235,7 +1363,7 @@
         <translation>网关无法连接其后的 Linkis 服务：%1</translation>
     </message>
     <message>
-        <source>a JSON answer without the envelope's status: %1</source>
+        <source>a JSON answer without the envelope&apos;s status: %1</source>
         <translation>缺少 status 字段的 JSON 应答：%1</translation>
     </message>
     <message>
@@ -1552,7 +1680,7 @@
         <translation>没有步骤</translation>
     </message>
     <message>
-        <source>This job's service does not report steps; Kylin jobs show theirs here.</source>
+        <source>This job&apos;s service does not report steps; Kylin jobs show theirs here.</source>
         <translation>该作业所在的服务不报告步骤；Kylin 作业的步骤会显示在这里。</translation>
     </message>
     <message>
@@ -1563,22 +1691,22 @@
         <source>-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job server (SQLite).
 -- What you type is kept and comes back on the next start.
 CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
-    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
 SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
 FROM staff
-WHERE hired_on &gt;= '2024-01-01'
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
 GROUP BY dept
 ORDER BY employees DESC;
 </source>
         <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 即可在本地作业服务器（SQLite）上运行此脚本。
 -- 输入的内容会自动保留，下次启动时依然在。
 CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
-    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
 SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
 FROM staff
-WHERE hired_on &gt;= '2024-01-01'
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
 GROUP BY dept
 ORDER BY employees DESC;
 </translation>
@@ -1622,7 +1750,7 @@ ORDER BY employees DESC;
         <translation>刷新状态(&amp;F)</translation>
     </message>
     <message>
-        <source>Ask the server to read the job's state again at its source</source>
+        <source>Ask the server to read the job&apos;s state again at its source</source>
         <translation>请服务器从源头重新读取作业状态</translation>
     </message>
     <message>
@@ -1630,7 +1758,7 @@ ORDER BY employees DESC;
         <translation>删除作业(&amp;D)…</translation>
     </message>
     <message>
-        <source>Remove the selected finished job from the server's records</source>
+        <source>Remove the selected finished job from the server&apos;s records</source>
         <translation>从服务器的记录中删除选中的已结束作业</translation>
     </message>
     <message>
@@ -1666,7 +1794,7 @@ ORDER BY employees DESC;
         <translation>还没有步骤</translation>
     </message>
     <message>
-        <source>The job's steps appear here as the server reports them.</source>
+        <source>The job&apos;s steps appear here as the server reports them.</source>
         <translation>服务器报告作业的步骤后，会在这里显示。</translation>
     </message>
     <message>
@@ -1738,10 +1866,6 @@ ORDER BY employees DESC;
         <translation>正在读取步骤 %1 的输出…</translation>
     </message>
     <message>
-        <source>Output of “%1” (job %2)</source>
-        <translation>“%1”的输出（作业 %2）</translation>
-    </message>
-    <message>
         <source>(the step wrote nothing)</source>
         <translation>（该步骤没有输出）</translation>
     </message>
@@ -1764,6 +1888,26 @@ ORDER BY employees DESC;
     <message>
         <source>Take a Sa&amp;vepoint</source>
         <translation>触发保存点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>血缘</translation>
+    </message>
+    <message>
+        <source>No lineage to show</source>
+        <translation>没有可显示的血缘</translation>
+    </message>
+    <message>
+        <source>Select an SQLFlow job that succeeded to see its data lineage as a graph.</source>
+        <translation>选择一个成功的 SQLFlow 作业，以图的形式查看其数据血缘。</translation>
+    </message>
+    <message>
+        <source>Log lines %1–%2: %3</source>
+        <translation>日志第 %1–%2 行：%3</translation>
+    </message>
+    <message>
+        <source>— Output of “%1” (job %2) —</source>
+        <translation>— “%1”的输出（作业 %2）—</translation>
     </message>
 </context>
 <context>
@@ -1816,11 +1960,11 @@ ORDER BY employees DESC;
         <translation>连接需要名称。</translation>
     </message>
     <message>
-        <source>A connection's name cannot contain “/” or “\”.</source>
+        <source>A connection&apos;s name cannot contain “/” or “\”.</source>
         <translation>连接名称不能包含“/”或“\”。</translation>
     </message>
     <message>
-        <source>A connection's name cannot begin or end with a space.</source>
+        <source>A connection&apos;s name cannot begin or end with a space.</source>
         <translation>连接名称的开头和结尾不能是空格。</translation>
     </message>
     <message>
@@ -1841,6 +1985,86 @@ ORDER BY employees DESC;
     <message>
         <source>seconds</source>
         <translation>秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Estimated to finish in %1, at %2 (%3 % a second lately)</source>
+        <translation>预计 %1 后完成，约在 %2（最近每秒 %3 %）</translation>
+    </message>
+    <message>
+        <source>Estimated to finish in %1, at %2 (%3 % a minute lately)</source>
+        <translation>预计 %1 后完成，约在 %2（最近每分钟 %3 %）</translation>
+    </message>
+    <message>
+        <source>Finished after %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message>
+        <source>Ended (%1) at %2 %</source>
+        <translation>已结束（%1），停在 %2 %</translation>
+    </message>
+    <message>
+        <source>No estimate yet: the job is not moving forward</source>
+        <translation>暂无估计：作业没有进展</translation>
+    </message>
+    <message>
+        <source>No progress reported yet</source>
+        <translation>尚未报告进度</translation>
+    </message>
+    <message>
+        <source>seconds since the start</source>
+        <translation>自开始起的秒数</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Durations</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Task counts of the sub-jobs the server reports</source>
+        <translation>服务器报告的子作业的任务数</translation>
+    </message>
+    <message>
+        <source>How long each step or statement took</source>
+        <translation>每个步骤或语句所用的时间</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2172,10 @@ ORDER BY employees DESC;
     <message>
         <source>The lineage of %1 cannot be exported: not connected to %2</source>
         <translation>无法导出 %1 的血缘：尚未连接到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the lineage of %1: %2</source>
+        <translation>无法读取 %1 的血缘：%2</translation>
     </message>
 </context>
 <context>
@@ -2088,11 +2316,11 @@ ORDER BY employees DESC;
         <translation>作业 %1 须在 SQLFlow 分析完成（success 或 partial_success）后才能导出血缘；当前状态为 %2</translation>
     </message>
     <message>
-        <source>Reporting a job's progress</source>
+        <source>Reporting a job&apos;s progress</source>
         <translation>报告作业进度</translation>
     </message>
     <message>
-        <source>Reading a job's log</source>
+        <source>Reading a job&apos;s log</source>
         <translation>读取作业日志</translation>
     </message>
     <message>
@@ -2111,6 +2339,29 @@ ORDER BY employees DESC;
 <context>
     <name>JobDeck::StepTimeline</name>
     <message>
+        <source>Zoom in (+, mouse wheel)</source>
+        <translation>放大（+，鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, mouse wheel)</source>
+        <translation>缩小（−，鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Show the whole job and follow it as it runs (F)</source>
+        <translation>显示整个作业并在运行时跟随（F）</translation>
+    </message>
+    <message>
+        <source>Drag or Shift+wheel to pan; click a step for its log</source>
+        <translation>拖动或 Shift+滚轮平移；点击步骤查看其日志</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::TimelineView</name>
+    <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -2123,28 +2374,44 @@ ORDER BY employees DESC;
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>开始：%1</translation>
+    </message>
+    <message>
+        <source>End: %1</source>
+        <translation>结束：%1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>耗时：%1</translation>
+    </message>
+    <message>
+        <source>Wait: %1</source>
+        <translation>等待：%1</translation>
+    </message>
+    <message>
+        <source>Tasks: %1 succeeded, %2 failed, %3 running of %4</source>
+        <translation>任务：共 %4 个，%1 个成功，%2 个失败，%3 个运行中</translation>
+    </message>
+    <message>
+        <source>(times are when the console saw changes)</source>
+        <translation>（时间为控制台观察到变化的时刻）</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
         <source>Step</source>
         <translation>步骤</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间轴</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>耗时</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>结束</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,26 @@ double roundedUp(double value, double from)
     return max;
 }
 
+// A tick interval of 1, 2 or 5 times a power of ten giving at most six ticks up to `max`.
+double niceInterval(double max, double minimum)
+{
+    const double raw = std::max(max, minimum) / 6.0;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double step : {1.0, 2.0, 5.0, 10.0}) {
+        if (step * power >= raw)
+            return std::max(minimum, step * power);
+    }
+    return std::max(minimum, 10.0 * power);
+}
+
+void setNiceRange(QValueAxis *axis, double max, double minimumInterval = 1)
+{
+    axis->setRange(0, max);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(niceInterval(max, minimumInterval));
+}
+
 constexpr int MaxBars = 60; // bars beyond these would be too thin to read: the first ones are shown
 
 } // namespace
@@ -188,12 +208,14 @@ void ProgressChart::showProgress()
         const double endX = double(estimate->finishAtMs - origin) / 1000.0;
         projection = {points.constLast(), QPointF(endX, 100)};
         const double left = double(estimate->finishAtMs - m_history.points().constLast().atMs) / 1000.0;
-        m_eta->setText(
-            tr("Estimated to finish in %1, at %2 (at %3 %/min lately)")
-                .arg(formatSeconds(left),
-                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(estimate->finishAtMs).time(),
-                                        QLocale::ShortFormat),
-                     QLocale().toString(estimate->ratePerSecond * 6000, 'f', 1)));
+        const QString at = QLocale().toString(QDateTime::fromMSecsSinceEpoch(estimate->finishAtMs).time(),
+                                              QLocale::ShortFormat);
+        const double perMinute = estimate->ratePerSecond * 6000;
+        m_eta->setText(perMinute >= 100
+                           ? tr("Estimated to finish in %1, at %2 (%3 % a second lately)")
+                                 .arg(formatSeconds(left), at, QLocale().toString(perMinute / 60, 'f', 1))
+                           : tr("Estimated to finish in %1, at %2 (%3 % a minute lately)")
+                                 .arg(formatSeconds(left), at, QLocale().toString(perMinute, 'f', 1)));
         lastX = std::max(lastX, endX);
     } else if (!points.isEmpty() && m_job.state == JobState::Succeeded) {
         m_eta->setText(tr("Finished after %1").arg(formatSeconds(points.constLast().x())));
@@ -207,8 +229,8 @@ void ProgressChart::showProgress()
     }
     m_projection->replace(projection);
     const double max = roundedUp(lastX, 10);
-    if (m_time->max() != max)
-        m_time->setRange(0, max);
+    if (m_time->max() != max || m_time->tickType() != QValueAxis::TicksDynamic)
+        setNiceRange(m_time, max);
 }
 
 void ProgressChart::showTasks()
@@ -234,7 +256,7 @@ void ProgressChart::showTasks()
     }
     m_taskNames->clear();
     m_taskNames->append(names);
-    m_taskCount->setRange(0, top);
+    setNiceRange(m_taskCount, top);
     m_tabs->setTabEnabled(TasksPage, !names.isEmpty());
 }
 
@@ -259,7 +281,8 @@ void ProgressChart::showDurations()
     double top = 1;
     for (qreal s : std::as_const(seconds))
         top = std::max(top, s);
-    m_seconds->setRange(0, top * 1.15);
+    setNiceRange(m_seconds, top * 1.15, 0.1);
+    m_seconds->setLabelFormat(top < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     m_tabs->setTabEnabled(DurationsPage, !names.isEmpty());
 }
 

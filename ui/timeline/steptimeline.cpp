@@ -101,9 +101,9 @@ void StepTimeline::changeEvent(QEvent *event)
 
 void StepTimeline::retranslateUi()
 {
-    m_zoomIn->setText(tr("+"));
+    m_zoomIn->setText(QStringLiteral("+"));
     m_zoomIn->setToolTip(tr("Zoom in (+, mouse wheel)"));
-    m_zoomOut->setText(tr("−"));
+    m_zoomOut->setText(QStringLiteral("−"));
     m_zoomOut->setToolTip(tr("Zoom out (−, mouse wheel)"));
     m_fit->setText(tr("Fit"));
     m_fit->setToolTip(tr("Show the whole job and follow it as it runs (F)"));
