@@ -252,9 +252,11 @@ void LineageView::paintScene(QPainter &painter, const QRectF &visible, double sc
         = highlighting ? QColor(edgeColour.red(), edgeColour.green(), edgeColour.blue(), 70) : edgeColour;
 
     // Edges first, under the boxes; only those whose box meets the window.
-    QPen pen(dim, 1.0 / std::max(scale, 0.05) * (detail ? 1.0 : 0.6));
-    pen.setCosmetic(false);
+    // Far out, a hairline: one pixel whatever the zoom, and the cheapest line to draw.
+    QPen pen = detail ? QPen(dim, 1.0 / std::max(scale, 0.05)) : QPen(dim, 0);
+    painter.setPen(pen);
     QList<const Segment *> bright;
+    QList<QLineF> lines; // far out, all in one call
     for (const Segment &segment : m_segments) {
         if (!segment.box.intersects(visible))
             continue;
@@ -268,16 +270,17 @@ void LineageView::paintScene(QPainter &painter, const QRectF &visible, double sc
                 continue;
             }
         }
-        painter.setPen(pen);
         if (detail) {
             const double dx = std::max(30.0, (segment.to.x() - segment.from.x()) / 2);
             QPainterPath path(segment.from);
             path.cubicTo(segment.from + QPointF(dx, 0), segment.to - QPointF(dx, 0), segment.to);
             painter.drawPath(path);
         } else {
-            painter.drawLine(segment.from, segment.to);
+            lines.append(QLineF(segment.from, segment.to));
         }
     }
+    if (!lines.isEmpty())
+        painter.drawLines(lines);
     for (const Segment *segment : std::as_const(bright)) {
         const LineageGraph::Edge &edge = m_graph.edges().at(segment->edge);
         const bool up = m_up.contains(edge.from);
@@ -291,6 +294,23 @@ void LineageView::paintScene(QPainter &painter, const QRectF &visible, double sc
         painter.drawPath(path);
     }
 
+    if (!detail) {
+        // Far out: the boxes alone, in one call.
+        QList<QRectF> boxes;
+        for (int t = 0; t < int(m_graph.tables().size()); ++t) {
+            if (const QRectF box = sceneRectOf(t); box.intersects(visible))
+                boxes.append(box);
+        }
+        painter.setPen(QPen(pal.color(QPalette::Mid), 0));
+        painter.setBrush(pal.button());
+        painter.drawRects(boxes);
+        if (m_selectedTable >= 0) {
+            painter.setPen(QPen(pal.color(QPalette::Highlight), 2.5 / std::max(scale, 0.005)));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(sceneRectOf(m_selectedTable));
+        }
+        return;
+    }
     const QFontMetricsF fm(font());
     QFont bold = font();
     bold.setBold(true);
@@ -309,8 +329,6 @@ void LineageView::paintScene(QPainter &painter, const QRectF &visible, double sc
         const QRectF head(box.left(), box.top(), box.width(), header);
         painter.fillRect(head,
                          table.type == u"view" ? pal.color(QPalette::Button).darker(110) : pal.button());
-        if (!detail)
-            continue;
         painter.setFont(bold);
         painter.setPen(pal.color(QPalette::ButtonText));
         // The kind in brackets, as SQLFlow abbreviates it: [T] table, [V] view, [L] select list.
