@@ -17,6 +17,7 @@ constexpr double HeaderHeight = 24;
 constexpr double MinScale = 0.005;
 constexpr double MaxScale = 4;
 constexpr double DetailScale = 0.35; // below this, tables are drawn without their columns' text
+constexpr qsizetype MaxCurves = 600; // edges in sight drawn as smooth curves; more as hairlines
 } // namespace
 
 LineageView::LineageView(QWidget *parent)
@@ -256,7 +257,7 @@ void LineageView::paintScene(QPainter &painter, const QRectF &visible, double sc
     QPen pen = detail ? QPen(dim, 1.0 / std::max(scale, 0.05)) : QPen(dim, 0);
     painter.setPen(pen);
     QList<const Segment *> bright;
-    QList<QLineF> lines; // far out, all in one call
+    QList<const Segment *> inSight; // the edges in sight, drawn below
     for (const Segment &segment : m_segments) {
         if (!segment.box.intersects(visible))
             continue;
@@ -270,17 +271,29 @@ void LineageView::paintScene(QPainter &painter, const QRectF &visible, double sc
                 continue;
             }
         }
-        if (detail) {
-            const double dx = std::max(30.0, (segment.to.x() - segment.from.x()) / 2);
-            QPainterPath path(segment.from);
-            path.cubicTo(segment.from + QPointF(dx, 0), segment.to - QPointF(dx, 0), segment.to);
-            painter.drawPath(path);
-        } else {
-            lines.append(QLineF(segment.from, segment.to));
+        inSight.append(&segment);
+    }
+    // Curves while they are few enough to draw smoothly; beyond that (or far out) straight
+    // hairlines in one call, unsmoothed: a crowd of edges reads as a crowd either way.
+    QList<QLineF> lines;
+    if (detail && inSight.size() <= MaxCurves) {
+        QPainterPath paths;
+        for (const Segment *segment : std::as_const(inSight)) {
+            const double dx = std::max(30.0, (segment->to.x() - segment->from.x()) / 2);
+            paths.moveTo(segment->from);
+            paths.cubicTo(segment->from + QPointF(dx, 0), segment->to - QPointF(dx, 0), segment->to);
         }
+        painter.strokePath(paths, pen);
+    } else {
+        lines.reserve(inSight.size());
+        for (const Segment *segment : std::as_const(inSight))
+            lines.append(QLineF(segment->from, segment->to));
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(QPen(dim, 0));
     }
     if (!lines.isEmpty())
         painter.drawLines(lines);
+    painter.setRenderHint(QPainter::Antialiasing, detail);
     for (const Segment *segment : std::as_const(bright)) {
         const LineageGraph::Edge &edge = m_graph.edges().at(segment->edge);
         const bool up = m_up.contains(edge.from);
