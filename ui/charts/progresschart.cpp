@@ -47,10 +47,12 @@ double niceInterval(double max, double minimum)
 
 void setNiceRange(QValueAxis *axis, double max, double minimumInterval = 1)
 {
-    axis->setRange(0, max);
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
-    axis->setTickInterval(niceInterval(max, minimumInterval));
+    // Fixed ticks at whole steps (the range rounded up to one): Qt Charts' dynamic ticks hang
+    // on ranges of months in seconds.
+    const double interval = niceInterval(max, minimumInterval);
+    const int steps = std::clamp(int(std::ceil(std::max(max, interval) / interval)), 1, 12);
+    axis->setRange(0, interval * steps);
+    axis->setTickCount(steps + 1);
 }
 
 constexpr int MaxBars = 60; // bars beyond these would be too thin to read: the first ones are shown
@@ -229,7 +231,7 @@ void ProgressChart::showProgress()
     }
     m_projection->replace(projection);
     const double max = roundedUp(lastX, 10);
-    if (m_time->max() != max || m_time->tickType() != QValueAxis::TicksDynamic)
+    if (m_time->max() != max)
         setNiceRange(m_time, max);
 }
 
