@@ -38,6 +38,15 @@ public:
     Pending<QString> *kill(const Job &job) override;
     Pending<QList<ResultSetRef>> *resultSets(const Job &job) override;
     Pending<ResultPage> *resultPage(const ResultSetRef &resultSet, int page, int pageSize) override;
+    // datasource/dbs, datasource/tables?database=, datasource/columns?database=&table=
+    // (partition keys last, marked).
+    Pending<QStringList> *databases() override;
+    Pending<QList<SchemaTable>> *tables(const QString &database) override;
+    Pending<QList<SchemaColumn>> *columns(const QString &database, const QString &table) override;
+    // filesystem/resultsetToExcel, streamed into the sink.
+    Pending<qint64> *downloadResult(const ResultSetRef &resultSet,
+                                    const ResultDownloadOptions &options,
+                                    QIODevice *sink) override;
 
     // The fromLine convention this connection found: 0, 1, or -1 while unknown.
     int logLineBase() const { return m_lineBase; }
