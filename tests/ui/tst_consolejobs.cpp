@@ -7,6 +7,7 @@
 #include "jobs/joblistmodel.h"
 #include "logview/logview.h"
 #include "mainwindow/mainwindow.h"
+#include "results/resulttabs.h"
 #include "session/session.h"
 
 #include <QAbstractItemModelTester>
@@ -65,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(logStack->currentWidget(), window.logView());
         // The SELECT's rows, in the results dock.
         QTRY_COMPARE_WITH_TIMEOUT(window.resultTabs()->count(), 1, 10000);
-        auto *table = qobject_cast<QTableView *>(window.resultTabs()->widget(0));
+        auto *table = window.resultTabs()->widget(0)->findChild<QTableView *>(QStringLiteral("resultTable"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("n"));

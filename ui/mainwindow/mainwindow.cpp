@@ -9,9 +9,11 @@
 #include "editor/syntaxrepository.h"
 #include "i18n/translations.h"
 #include "jobs/joblistmodel.h"
-#include "jobs/resulttablemodel.h"
 #include "logview/logview.h"
 #include "profiles/profilestore.h"
+#include "results/resulttabs.h"
+#include "schema/schemabrowser.h"
+#include "schema/schemacache.h"
 #include "session/session.h"
 #include "timeline/steptimeline.h"
 
@@ -79,7 +81,8 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     , m_jobProxy(new QSortFilterProxyModel(this))
     , m_logView(new LogView(this))
     , m_progressChart(new ProgressChart(this))
-    , m_resultTabs(new QTabWidget(this))
+    , m_resultTabs(new ResultTabs(this))
+    , m_schemaBrowser(new SchemaBrowser(this))
     , m_cursorLabel(new QLabel(this))
     , m_draftTimer(new QTimer(this))
 {
@@ -104,11 +107,17 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     m_timelineDock
         = addPanelDock(QStringLiteral("timelineDock"), Qt::RightDockWidgetArea, &m_timelineEmpty, m_timeline);
     m_logDock = addPanelDock(QStringLiteral("logDock"), Qt::BottomDockWidgetArea, &m_logEmpty, m_logView);
-    m_resultTabs->setObjectName(QStringLiteral("resultTabs"));
-    m_resultTabs->setDocumentMode(true);
     m_resultsDock = addPanelDock(
         QStringLiteral("resultsDock"), Qt::BottomDockWidgetArea, &m_resultsEmpty, m_resultTabs);
     tabifyDockWidget(m_logDock, m_resultsDock);
+    m_schemaDock
+        = addPanelDock(QStringLiteral("schemaDock"), Qt::LeftDockWidgetArea, &m_schemaEmpty, m_schemaBrowser);
+    splitDockWidget(m_jobListDock, m_schemaDock, Qt::Vertical);
+    connect(m_schemaBrowser, &SchemaBrowser::insertTextRequested, this, [this](const QString &text) {
+        m_editor->insertPlainText(text);
+        m_editor->setFocus();
+    });
+    connect(m_schemaBrowser, &SchemaBrowser::runRequested, this, &MainWindow::runStatement);
     m_logDock->raise();
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
     resizeDocks({m_jobListDock, m_progressDock}, {280, 340}, Qt::Horizontal);
@@ -273,7 +282,8 @@ void MainWindow::createMenus()
     });
 
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget *dock : {m_jobListDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
+    for (QDockWidget *dock :
+         {m_jobListDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock, m_schemaDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
@@ -385,6 +395,7 @@ void MainWindow::retranslateUi()
     m_logDock->setWindowTitle(tr("Log"));
     m_progressDock->setWindowTitle(tr("Progress"));
     m_resultsDock->setWindowTitle(tr("Results"));
+    m_schemaDock->setWindowTitle(tr("Schema"));
     updateEmptyStates();
     updateTitle();
     updateCursorPosition();
@@ -440,38 +451,64 @@ void MainWindow::updateEmptyStates()
     showPage(m_logDock, selected);
     showPage(m_progressDock, selected && m_progressChart->sampleCount() > 0);
     showPage(m_timelineDock, selected && !m_timeline->steps().isEmpty());
-    showPage(m_resultsDock, selected && m_resultsJob == m_currentJob && m_resultTabs->count() > 0);
+    // A job's tabs go when another job is selected; a query's stay until the next run.
+    showPage(m_resultsDock, m_resultTabs->count() > 0);
+    m_schemaEmpty->setTexts(tr("No schema"),
+                            tr("The databases, tables and columns of connections that tell them "
+                               "(Linkis, Kylin, the Local server) are listed here."));
+    showPage(m_schemaDock, m_schemaBrowser->cache() != nullptr);
 }
 
-void MainWindow::showResults(const QString &jobId, const QStringList &names, const QList<ResultPage> &pages)
+void MainWindow::showResults(const QString &jobId,
+                             const QList<ResultSetRef> &sets,
+                             const QList<ResultPage> &pages)
 {
-    if (jobId != m_currentJob)
+    if (jobId != m_currentJob || !m_session)
         return;
-    while (m_resultTabs->count() > 0) {
-        QWidget *page = m_resultTabs->widget(0);
-        m_resultTabs->removeTab(0);
-        page->deleteLater();
-    }
     m_resultsJob = jobId;
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        const ResultPage &page = pages.at(i);
-        auto *table = new QTableView(m_resultTabs);
-        table->setObjectName(QStringLiteral("resultTable"));
-        table->setModel(new ResultTableModel(page.columns, page.rows, table));
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        table->setWordWrap(false);
-        const qint64 total = page.totalRows >= 0 ? page.totalRows : page.rows.size();
-        QString title
-            = tr("Result %1 (%n row(s))", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(i + 1);
-        m_resultTabs->addTab(table, title);
-        if (total > page.rows.size())
-            m_resultTabs->setTabToolTip(
-                int(i), tr("The first %1 rows of %2 are shown").arg(page.rows.size()).arg(total));
-        else if (!page.notice.isEmpty())
-            m_resultTabs->setTabToolTip(int(i), page.notice);
-        Q_UNUSED(names);
-    }
+    m_resultTabs->showResultSets(
+        m_session->backend(), m_session->jobs()->job(jobId).script, sets, pages, Session::ResultPageRows);
     updateEmptyStates();
+}
+
+void MainWindow::updateSchema()
+{
+    Backend *backend = m_session ? m_session->backend() : nullptr;
+    if (!backend || !backend->capabilities().schema || m_session->state() != Session::State::Ready) {
+        m_schemaBrowser->setCache(nullptr);
+        updateEmptyStates();
+        return;
+    }
+    // One cache per session, kept with it; on disk per connection.
+    auto *cache = m_session->findChild<SchemaCache *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!cache) {
+        cache = new SchemaCache(backend,
+                                backend->kind() + u'|' + m_session->displayName(),
+                                SchemaCache::defaultCacheDir(),
+                                m_session);
+        cache->load();
+    }
+    m_schemaBrowser->setCache(cache);
+    updateEmptyStates();
+}
+
+void MainWindow::runStatement(const QString &sql)
+{
+    if (!m_session || m_session->state() != Session::State::Ready)
+        return;
+    if (m_session->capabilities().query && !m_session->capabilities().submit) {
+        QueryRequest request;
+        request.sql = sql;
+        m_resultTabs->showQuery(m_session->backend(), request);
+        m_resultsDock->raise();
+        updateEmptyStates();
+        return;
+    }
+    SubmitRequest request;
+    request.script = sql;
+    request.runType = QStringLiteral("sql");
+    request.engine = m_session->isLocal() ? QStringLiteral("sqlite") : QStringLiteral("spark");
+    m_session->submit(request);
 }
 
 void MainWindow::setSession(Session *session)
@@ -495,7 +532,8 @@ void MainWindow::setSession(Session *session)
     m_jobProxy->setSourceModel(m_session ? m_session->jobs() : nullptr);
     connectSession();
     m_runAction->setEnabled(m_session && m_session->state() == Session::State::Ready
-                            && m_session->capabilities().submit);
+                            && (m_session->capabilities().submit || m_session->capabilities().query));
+    updateSchema();
     retranslateUi(); // texts that name the connection
     updateJobActions();
 }
@@ -537,8 +575,10 @@ void MainWindow::connectSession()
     c << connect(
         m_session, &Session::stateChanged, this, [this](Session::State state, const QString &message) {
             m_sessionMessage = message;
-            m_runAction->setEnabled(state == Session::State::Ready && m_session->capabilities().submit);
+            m_runAction->setEnabled(state == Session::State::Ready
+                                    && (m_session->capabilities().submit || m_session->capabilities().query));
             statusBar()->showMessage(message, state == Session::State::Ready ? 5000 : 0);
+            updateSchema();
             updateJobActions();
             updateEmptyStates();
         });
@@ -885,6 +925,10 @@ void MainWindow::runScript()
                                            : m_editor->toPlainText();
     if (script.trimmed().isEmpty()) {
         statusBar()->showMessage(tr("There is nothing to run: the editor is empty"), 5000);
+        return;
+    }
+    if (m_session->capabilities().query && !m_session->capabilities().submit) {
+        runStatement(script.trimmed());
         return;
     }
     SubmitRequest request;

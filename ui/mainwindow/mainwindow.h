@@ -25,6 +25,8 @@ class EmptyState;
 class LogView;
 class ProfileStore;
 class ProgressChart;
+class ResultTabs;
+class SchemaBrowser;
 class SqlEditor;
 class StepTimeline;
 class Translations;
@@ -66,7 +68,9 @@ public:
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *progressDock() const { return m_progressDock; }
     QDockWidget *resultsDock() const { return m_resultsDock; }
-    QTabWidget *resultTabs() const { return m_resultTabs; }
+    QDockWidget *schemaDock() const { return m_schemaDock; }
+    SchemaBrowser *schemaBrowser() const { return m_schemaBrowser; }
+    ResultTabs *resultTabs() const { return m_resultTabs; }
     QTableView *jobTable() const { return m_jobTable; }
     LogView *logView() const { return m_logView; }
     ProgressChart *progressChart() const { return m_progressChart; }
@@ -106,7 +110,11 @@ private:
     void runSavedTask();
     void showJob(const QString &jobId);
     void updateEmptyStates();
-    void showResults(const QString &jobId, const QStringList &names, const QList<ResultPage> &pages);
+    void showResults(const QString &jobId, const QList<ResultSetRef> &sets, const QList<ResultPage> &pages);
+    // Results and schema (issue 13): the schema of the session's connection, and a statement
+    // run for its rows (the schema browser's preview, a Kylin query).
+    void updateSchema();
+    void runStatement(const QString &sql);
     void createMenus();
     void retranslateUi();
     void restoreLayout();
@@ -140,7 +148,10 @@ private:
     QDockWidget *m_logDock;
     QDockWidget *m_progressDock;
     QDockWidget *m_resultsDock;
-    QTabWidget *m_resultTabs;
+    ResultTabs *m_resultTabs;
+    SchemaBrowser *m_schemaBrowser;
+    QDockWidget *m_schemaDock;
+    EmptyState *m_schemaEmpty = nullptr;
     QString m_resultsJob; // the job whose result sets are shown (or being read)
     EmptyState *m_jobListEmpty = nullptr;
     EmptyState *m_timelineEmpty = nullptr;
