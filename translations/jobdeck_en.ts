@@ -18,8 +18,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
-        <translation><numerusform>The answer stopped arriving within the request's time (%n byte received)</numerusform><numerusform>The answer stopped arriving within the request's time (%n bytes received)</numerusform></translation>
+        <source>The answer stopped arriving within the request&apos;s time (%n bytes received)</source>
+        <translation>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n byte received)</numerusform>
+            <numerusform>The answer stopped arriving within the request&apos;s time (%n bytes received)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -33,12 +36,12 @@
     </message>
 </context>
 <context>
-    <name>JobDeck::MainWindow</name>
+    <name>JobDeck::SchemaModel</name>
     <message numerus="yes">
-        <source>Result %1 (%n row(s))</source>
+        <source>%n table(s)</source>
         <translation>
-            <numerusform>Result %1 (%n row)</numerusform>
-            <numerusform>Result %1 (%n rows)</numerusform>
+            <numerusform>%n table</numerusform>
+            <numerusform>%n tables</numerusform>
         </translation>
     </message>
 </context>

@@ -50,7 +50,7 @@
         <translation>触发保存点</translation>
     </message>
     <message>
-        <source>Reading a step's output</source>
+        <source>Reading a step&apos;s output</source>
         <translation>读取步骤输出</translation>
     </message>
     <message>
@@ -60,6 +60,26 @@
     <message>
         <source>Exporting lineage</source>
         <translation>导出血缘</translation>
+    </message>
+    <message>
+        <source>Listing databases</source>
+        <translation>列出数据库</translation>
+    </message>
+    <message>
+        <source>Listing tables</source>
+        <translation>列出表</translation>
+    </message>
+    <message>
+        <source>Listing columns</source>
+        <translation>列出列</translation>
+    </message>
+    <message>
+        <source>Downloading a result set</source>
+        <translation>下载结果集</translation>
+    </message>
+    <message>
+        <source>Running a query</source>
+        <translation>执行查询</translation>
     </message>
 </context>
 <context>
@@ -77,7 +97,7 @@
         <translation>后端类型：%1。</translation>
     </message>
     <message>
-        <source>The server's address, as typed in a browser.</source>
+        <source>The server&apos;s address, as typed in a browser.</source>
         <translation>服务器地址，与在浏览器中输入的相同。</translation>
     </message>
     <message>
@@ -125,7 +145,7 @@
         <translation>每次等待应答的秒数（默认 30）。</translation>
     </message>
     <message>
-        <source>Seconds between polls while following (default: the backend's).</source>
+        <source>Seconds between polls while following (default: the backend&apos;s).</source>
         <translation>跟踪时两次轮询之间的秒数（默认取后端的值）。</translation>
     </message>
     <message>
@@ -177,27 +197,27 @@
         <translation>写入该文件而不是标准输出。</translation>
     </message>
     <message>
-        <source>unknown language '%1' (use cn or en)</source>
+        <source>unknown language &apos;%1&apos; (use cn or en)</source>
         <translation>未知语言“%1”（请使用 cn 或 en）</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
+        <source>unknown command &apos;%1&apos;</source>
         <translation>未知命令“%1”</translation>
     </message>
     <message>
-        <source>wrong number of arguments for '%1' (see --help)</source>
+        <source>wrong number of arguments for &apos;%1&apos; (see --help)</source>
         <translation>“%1”的参数个数不对（参见 --help）</translation>
     </message>
     <message>
-        <source>--%1 does not apply to '%2'</source>
+        <source>--%1 does not apply to &apos;%2&apos;</source>
         <translation>--%1 不适用于“%2”</translation>
     </message>
     <message>
-        <source>'%1' is not available for %2 servers</source>
+        <source>&apos;%1&apos; is not available for %2 servers</source>
         <translation>%2 服务器不支持“%1”</translation>
     </message>
     <message>
-        <source>no profile named '%1'</source>
+        <source>no profile named &apos;%1&apos;</source>
         <translation>没有名为“%1”的连接配置</translation>
     </message>
     <message>
@@ -205,7 +225,7 @@
         <translation>请指定连接目标：--profile 名称，或 --backend 类型 --url 地址</translation>
     </message>
     <message>
-        <source>unknown backend '%1' (known: %2)</source>
+        <source>unknown backend &apos;%1&apos; (known: %2)</source>
         <translation>未知后端“%1”（支持：%2）</translation>
     </message>
     <message>
@@ -213,7 +233,7 @@
         <translation>--backend %1 需要 --url 地址</translation>
     </message>
     <message>
-        <source>'%1' is not a server address</source>
+        <source>&apos;%1&apos; is not a server address</source>
         <translation>“%1”不是服务器地址</translation>
     </message>
     <message>
@@ -229,7 +249,7 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>--var needs K=V, got '%1'</source>
+        <source>--var needs K=V, got &apos;%1&apos;</source>
         <translation>--var 需要 K=V 形式，收到的是“%1”</translation>
     </message>
     <message>
@@ -369,7 +389,7 @@
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <source>Dinky, SQLFlow: the time zone of the server's clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
+        <source>Dinky, SQLFlow: the time zone of the server&apos;s clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
         <translation>Dinky、SQLFlow：服务器时钟所用的时区，例如 Asia/Shanghai 或 UTC+08:00（Dinky 默认 GMT+8）。</translation>
     </message>
     <message>
@@ -409,7 +429,7 @@
         <translation>run-task、restart（Dinky）：从该保存点启动。</translation>
     </message>
     <message>
-        <source>status: make the server re-read the job's state first (Dinky).</source>
+        <source>status: make the server re-read the job&apos;s state first (Dinky).</source>
         <translation>status：先让服务器重新读取作业状态（Dinky）。</translation>
     </message>
     <message>
@@ -433,7 +453,7 @@
         <translation>--delimiter 需要单个字符</translation>
     </message>
     <message>
-        <source>--incremental needs the persistent job's --job-id</source>
+        <source>--incremental needs the persistent job&apos;s --job-id</source>
         <translation>--incremental 需要持久作业的 --job-id</translation>
     </message>
     <message>
@@ -441,7 +461,7 @@
         <translation>%1；请改为设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
     <message>
-        <source>the keychain holds no secret for profile '%1': save one in the console's Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
+        <source>the keychain holds no secret for profile &apos;%1&apos;: save one in the console&apos;s Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
         <translation>密钥环中没有连接配置“%1”的密码或 Token：请在控制台的“连接”对话框中保存，或设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
     <message>
@@ -449,11 +469,11 @@
         <translation>提示：%1</translation>
     </message>
     <message>
-        <source>unknown time zone '%1'</source>
+        <source>unknown time zone &apos;%1&apos;</source>
         <translation>未知时区“%1”</translation>
     </message>
     <message>
-        <source>%1 has been in the server's %2 state for %3 s: the server lost track of it. 'status --refresh %1' asks it to look again.</source>
+        <source>%1 has been in the server&apos;s %2 state for %3 s: the server lost track of it. &apos;status --refresh %1&apos; asks it to look again.</source>
         <translation>%1 在服务器上处于 %2 状态已有 %3 秒：服务器已失去对它的跟踪。运行“status --refresh %1”可让服务器重新查询。</translation>
     </message>
     <message>
@@ -501,7 +521,7 @@
         <translation>%1 没有步骤</translation>
     </message>
     <message>
-        <source>run-task needs the task's numeric id, got '%1'</source>
+        <source>run-task needs the task&apos;s numeric id, got &apos;%1&apos;</source>
         <translation>run-task 需要数字形式的任务 ID，收到的是“%1”</translation>
     </message>
     <message>
@@ -521,7 +541,7 @@
         <translation>  %1：%2</translation>
     </message>
     <message>
-        <source>--follow: give up after a job has stayed in the server's UNKNOWN state this long (default 300 seconds).</source>
+        <source>--follow: give up after a job has stayed in the server&apos;s UNKNOWN state this long (default 300 seconds).</source>
         <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
     </message>
     <message>
@@ -656,11 +676,11 @@
         <translation>本机上的本地作业服务器：始终可用，无需设置</translation>
     </message>
     <message>
-        <source>%1 (Dinky's default)</source>
+        <source>%1 (Dinky&apos;s default)</source>
         <translation>%1（Dinky 默认）</translation>
     </message>
     <message>
-        <source>the server's default</source>
+        <source>the server&apos;s default</source>
         <translation>服务器默认值</translation>
     </message>
     <message>
@@ -851,7 +871,7 @@
         <translation>空的应答（HTTP 200）；请确认租户 ID 是否正确、用户是否属于该租户</translation>
     </message>
     <message>
-        <source>a JSON answer without the envelope's code: %1</source>
+        <source>a JSON answer without the envelope&apos;s code: %1</source>
         <translation>缺少 code 字段的 JSON 应答：%1</translation>
     </message>
     <message>
@@ -871,7 +891,7 @@
         <translation>服务器出错：%1</translation>
     </message>
     <message>
-        <source>The server rejected the request's parameters</source>
+        <source>The server rejected the request&apos;s parameters</source>
         <translation>服务器拒绝了请求参数</translation>
     </message>
     <message>
@@ -910,7 +930,7 @@
         <translation>以 %1 登录失败：%2</translation>
     </message>
     <message>
-        <source>Dinky allows one session per user: logging in as %1 here signs out %1's other sessions (a browser, another JobDeck), and logging in there signs out this one. Use a token to avoid it.</source>
+        <source>Dinky allows one session per user: logging in as %1 here signs out %1&apos;s other sessions (a browser, another JobDeck), and logging in there signs out this one. Use a token to avoid it.</source>
         <translation>Dinky 每个用户只允许一个会话：在这里以 %1 登录会让 %1 的其他会话（浏览器、另一个 JobDeck）下线，在那些地方登录也会让这里的会话下线。使用 Token 可避免这种情况。</translation>
     </message>
     <message>
@@ -930,7 +950,7 @@
         <translation>提交脚本（Dinky 只运行已保存的任务：请使用 run-task）</translation>
     </message>
     <message>
-        <source>Asking Dinky to re-read a job's state</source>
+        <source>Asking Dinky to re-read a job&apos;s state</source>
         <translation>请求 Dinky 重新读取作业状态</translation>
     </message>
     <message>
@@ -962,7 +982,7 @@
         <translation>已触发保存点</translation>
     </message>
     <message>
-        <source>Listing Dinky's jobs</source>
+        <source>Listing Dinky&apos;s jobs</source>
         <translation>列出 Dinky 的作业</translation>
     </message>
     <message>
@@ -974,8 +994,127 @@
         <translation>%1 需要登录 Dinky（用户名和密码，或 Token）；运行任务、查询状态、取消、重启和保存点无需登录</translation>
     </message>
     <message>
-        <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky's web console</source>
+        <source>Dinky 0.7 stops a job by its Flink job id and JobManager address, which JobDeck only knows for runs it started itself; stop it with a savepoint instead, or from Dinky&apos;s web console</source>
         <translation>Dinky 0.7 需要 Flink 作业 ID 和 JobManager 地址才能停止作业，而 JobDeck 只知道它自己启动的运行的这些信息；请改为通过保存点停止，或在 Dinky 网页控制台中停止</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ExportDialog</name>
+    <message>
+        <source>Export To</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose the file to write</source>
+        <translation>请选择要写入的文件</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s export failed: %1</source>
+        <translation>服务器导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 bytes, the server&apos;s own CSV)</source>
+        <translation>已写入 %1（%2 字节，服务器生成的 CSV）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 rows, %3 bytes)</source>
+        <translation>已写入 %1（%2 行，%3 字节）</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was left as it was</source>
+        <translation>导出已取消；%1 保持原样</translation>
+    </message>
+    <message>
+        <source>Export Result Set</source>
+        <translation>导出结果集</translation>
+    </message>
+    <message>
+        <source>Writes every row of “%1” to a file, read page by page from the server&apos;s result file; the query is not run again.</source>
+        <translation>把“%1”的每一行写入文件，按页从服务器的结果文件读取；不会重新执行查询。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>TSV (tab-separated)</source>
+        <translation>TSV（制表符分隔）</translation>
+    </message>
+    <message>
+        <source>JSON (an array of objects)</source>
+        <translation>JSON（对象数组）</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>分隔符(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Vertical bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>&amp;Character set:</source>
+        <translation>字符集(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;NULL as:</source>
+        <translation>NULL 写作(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>the text NULL</source>
+        <translation>文本 NULL</translation>
+    </message>
+    <message>
+        <source>an empty field</source>
+        <translation>空字段</translation>
+    </message>
+    <message>
+        <source>Column names in the first line</source>
+        <translation>第一行写列名</translation>
+    </message>
+    <message>
+        <source>Let the server write the CSV (Linkis resultsetToExcel)</source>
+        <translation>由服务器生成 CSV（Linkis resultsetToExcel）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1053,8 +1192,10 @@
         <translation>输出已关闭</translation>
     </message>
     <message numerus="yes">
-        <source>The answer stopped arriving within the request's time (%n bytes received)</source>
-        <translation><numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform></translation>
+        <source>The answer stopped arriving within the request&apos;s time (%n bytes received)</source>
+        <translation>
+            <numerusform>在请求的时限内应答未能传完（已收到 %n 字节）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1131,7 +1272,7 @@
         <translation>服务器的应答不符合 Kylin 协议：%1</translation>
     </message>
     <message>
-        <source>The server did not answer with Kylin's envelope: %1</source>
+        <source>The server did not answer with Kylin&apos;s envelope: %1</source>
         <translation>服务器的应答缺少 Kylin 的外层结构（code、data）：%1</translation>
     </message>
     <message>
@@ -1139,7 +1280,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <source>The server's answer has no job: %1</source>
+        <source>The server&apos;s answer has no job: %1</source>
         <translation>服务器的应答中没有作业：%1</translation>
     </message>
     <message>
@@ -1155,16 +1296,24 @@
         <translation>步骤输出不是 JSON 对象：%1</translation>
     </message>
     <message>
-        <source>The step output's cmd_output is not text: %1</source>
+        <source>The step output&apos;s cmd_output is not text: %1</source>
         <translation>步骤输出中的 cmd_output 不是文本：%1</translation>
     </message>
     <message>
-        <source>… (Kylin 5 shows only the first and the last 100 lines of a step's output: the middle is left out) …</source>
+        <source>… (Kylin 5 shows only the first and the last 100 lines of a step&apos;s output: the middle is left out) …</source>
         <translation>…（Kylin 5 只显示步骤输出的前 100 行和后 100 行，中间部分已省略）…</translation>
     </message>
     <message>
         <source>The job list answer has neither a “jobs” nor a “value” field: %1</source>
         <translation>作业列表的应答既没有“jobs”也没有“value”字段：%1</translation>
+    </message>
+    <message>
+        <source>Kylin could not run the query</source>
+        <translation>Kylin 无法执行该查询</translation>
+    </message>
+    <message>
+        <source>The server&apos;s table list is not a list: %1</source>
+        <translation>服务器返回的表列表不是列表：%1</translation>
     </message>
 </context>
 <context>
@@ -1174,7 +1323,7 @@
         <translation>没有用于登录 %1 的用户名或密码</translation>
     </message>
     <message>
-        <source>Kylin did not accept %1's user name and password: %2</source>
+        <source>Kylin did not accept %1&apos;s user name and password: %2</source>
         <translation>Kylin 不接受 %1 的用户名和密码：%2</translation>
     </message>
     <message>
@@ -1190,7 +1339,7 @@
         <translation>Kylin 没有作业状态“%1”；可用的状态有 NEW、PENDING、RUNNING、STOPPED、FINISHED、ERROR 和 DISCARDED</translation>
     </message>
     <message>
-        <source>The project of job %1 is unknown; name it with the profile's project</source>
+        <source>The project of job %1 is unknown; name it with the profile&apos;s project</source>
         <translation>不知道作业 %1 所属的项目；请在连接配置中指定项目</translation>
     </message>
     <message>
@@ -1219,6 +1368,22 @@
         <source>Reading result sets</source>
         <translation>读取结果集</translation>
     </message>
+    <message>
+        <source>Name the Kylin project to query in the connection&apos;s settings</source>
+        <translation>请在连接设置中填写要查询的 Kylin 项目</translation>
+    </message>
+    <message>
+        <source>Kylin refused the query: %1</source>
+        <translation>Kylin 拒绝了该查询：%1</translation>
+    </message>
+    <message>
+        <source>Name the Kylin project in the connection&apos;s settings to see its tables</source>
+        <translation>请在连接设置中填写 Kylin 项目，才能查看其表</translation>
+    </message>
+    <message>
+        <source>The project has no table %1.%2</source>
+        <translation>该项目没有表 %1.%2</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::Linkis</name>
@@ -1235,7 +1400,7 @@
         <translation>网关无法连接其后的 Linkis 服务：%1</translation>
     </message>
     <message>
-        <source>a JSON answer without the envelope's status: %1</source>
+        <source>a JSON answer without the envelope&apos;s status: %1</source>
         <translation>缺少 status 字段的 JSON 应答：%1</translation>
     </message>
     <message>
@@ -1552,7 +1717,7 @@
         <translation>没有步骤</translation>
     </message>
     <message>
-        <source>This job's service does not report steps; Kylin jobs show theirs here.</source>
+        <source>This job&apos;s service does not report steps; Kylin jobs show theirs here.</source>
         <translation>该作业所在的服务不报告步骤；Kylin 作业的步骤会显示在这里。</translation>
     </message>
     <message>
@@ -1563,22 +1728,22 @@
         <source>-- Welcome to JobDeck. Press Ctrl+Return to run this script on the local job server (SQLite).
 -- What you type is kept and comes back on the next start.
 CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
-    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
 SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
 FROM staff
-WHERE hired_on &gt;= '2024-01-01'
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
 GROUP BY dept
 ORDER BY employees DESC;
 </source>
         <translation>-- 欢迎使用 JobDeck。按 Ctrl+Return 即可在本地作业服务器（SQLite）上运行此脚本。
 -- 输入的内容会自动保留，下次启动时依然在。
 CREATE TABLE IF NOT EXISTS staff (name TEXT PRIMARY KEY, dept TEXT, salary REAL, hired_on TEXT);
-INSERT OR IGNORE INTO staff VALUES ('Ann', 'ops', 5200, '2024-03-01'),
-    ('Bo', 'dev', 6100, '2024-05-12'), ('Cy', 'dev', 5900, '2023-11-20');
+INSERT OR IGNORE INTO staff VALUES (&apos;Ann&apos;, &apos;ops&apos;, 5200, &apos;2024-03-01&apos;),
+    (&apos;Bo&apos;, &apos;dev&apos;, 6100, &apos;2024-05-12&apos;), (&apos;Cy&apos;, &apos;dev&apos;, 5900, &apos;2023-11-20&apos;);
 SELECT dept, COUNT(*) AS employees, AVG(salary) AS avg_salary
 FROM staff
-WHERE hired_on &gt;= '2024-01-01'
+WHERE hired_on &gt;= &apos;2024-01-01&apos;
 GROUP BY dept
 ORDER BY employees DESC;
 </translation>
@@ -1586,16 +1751,6 @@ ORDER BY employees DESC;
     <message>
         <source>Results</source>
         <translation>结果</translation>
-    </message>
-    <message numerus="yes">
-        <source>Result %1 (%n row(s))</source>
-        <translation>
-            <numerusform>结果 %1（%n 行）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The first %1 rows of %2 are shown</source>
-        <translation>显示了 %2 行中的前 %1 行</translation>
     </message>
     <message>
         <source>&amp;Pause Job</source>
@@ -1622,7 +1777,7 @@ ORDER BY employees DESC;
         <translation>刷新状态(&amp;F)</translation>
     </message>
     <message>
-        <source>Ask the server to read the job's state again at its source</source>
+        <source>Ask the server to read the job&apos;s state again at its source</source>
         <translation>请服务器从源头重新读取作业状态</translation>
     </message>
     <message>
@@ -1630,7 +1785,7 @@ ORDER BY employees DESC;
         <translation>删除作业(&amp;D)…</translation>
     </message>
     <message>
-        <source>Remove the selected finished job from the server's records</source>
+        <source>Remove the selected finished job from the server&apos;s records</source>
         <translation>从服务器的记录中删除选中的已结束作业</translation>
     </message>
     <message>
@@ -1666,7 +1821,7 @@ ORDER BY employees DESC;
         <translation>还没有步骤</translation>
     </message>
     <message>
-        <source>The job's steps appear here as the server reports them.</source>
+        <source>The job&apos;s steps appear here as the server reports them.</source>
         <translation>服务器报告作业的步骤后，会在这里显示。</translation>
     </message>
     <message>
@@ -1765,6 +1920,18 @@ ORDER BY employees DESC;
         <source>Take a Sa&amp;vepoint</source>
         <translation>触发保存点(&amp;V)</translation>
     </message>
+    <message>
+        <source>Schema</source>
+        <translation>库表结构</translation>
+    </message>
+    <message>
+        <source>No schema</source>
+        <translation>没有库表结构</translation>
+    </message>
+    <message>
+        <source>The databases, tables and columns of connections that tell them (Linkis, Kylin, the Local server) are listed here.</source>
+        <translation>能提供库表结构的连接（Linkis、Kylin、本地服务器）的数据库、表和列列在这里。</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::PasswordDialog</name>
@@ -1816,11 +1983,11 @@ ORDER BY employees DESC;
         <translation>连接需要名称。</translation>
     </message>
     <message>
-        <source>A connection's name cannot contain “/” or “\”.</source>
+        <source>A connection&apos;s name cannot contain “/” or “\”.</source>
         <translation>连接名称不能包含“/”或“\”。</translation>
     </message>
     <message>
-        <source>A connection's name cannot begin or end with a space.</source>
+        <source>A connection&apos;s name cannot begin or end with a space.</source>
         <translation>连接名称的开头和结尾不能是空格。</translation>
     </message>
     <message>
@@ -1841,6 +2008,230 @@ ORDER BY employees DESC;
     <message>
         <source>seconds</source>
         <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ResultExporter</name>
+    <message>
+        <source>This build of JobDeck cannot write the character set %1</source>
+        <translation>此版本的 JobDeck 无法写入字符集 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was left as it was</source>
+        <translation>导出已取消；%1 保持原样</translation>
+    </message>
+    <message>
+        <source>The connection of this result set is closed</source>
+        <translation>此结果集的连接已关闭</translation>
+    </message>
+    <message>
+        <source>Reading page %1 of the result set failed: %2</source>
+        <translation>读取结果集第 %1 页失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ResultSetModel</name>
+    <message>
+        <source>The connection of this result set is closed</source>
+        <translation>此结果集的连接已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ResultSetView</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1（%2 行）</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>正在读取前几行…</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>没有行</translation>
+    </message>
+    <message>
+        <source>Rows 1–%1 of %2</source>
+        <translation>第 1–%1 行，共 %2 行</translation>
+    </message>
+    <message>
+        <source>Rows 1–%1 of %1</source>
+        <translation>第 1–%1 行，共 %1 行</translation>
+    </message>
+    <message>
+        <source>Rows 1–%1; the server has more</source>
+        <translation>第 1–%1 行；服务器上还有更多</translation>
+    </message>
+    <message>
+        <source>reading more…</source>
+        <translation>正在读取更多…</translation>
+    </message>
+    <message>
+        <source>scroll down to read more</source>
+        <translation>向下滚动以读取更多</translation>
+    </message>
+    <message>
+        <source>sorted by %1: only the %2 rows read so far</source>
+        <translation>按 %1 排序：仅限目前已读取的 %2 行</translation>
+    </message>
+    <message>
+        <source>reading failed: %1</source>
+        <translation>读取失败：%1</translation>
+    </message>
+    <message>
+        <source>Export the Whole Result Set…</source>
+        <translation>导出整个结果集…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells</source>
+        <translation>复制选中的单元格</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the whole result set to a file, read from the server&apos;s result file</source>
+        <translation>把整个结果集写入文件，从服务器的结果文件读取</translation>
+    </message>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>复制为 TSV</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>复制为 CSV</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+    <message>
+        <source>Copy as SQL INSERT</source>
+        <translation>复制为 SQL INSERT 语句</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaBrowser</name>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>读取%1失败：%2</translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Insert at Cursor</source>
+        <translation>插入到光标处</translation>
+    </message>
+    <message>
+        <source>Preview Rows</source>
+        <translation>预览数据</translation>
+    </message>
+    <message>
+        <source>Copy All Column Names</source>
+        <translation>复制全部列名</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s server tells no schema</source>
+        <translation>此连接的服务器不提供库表结构</translation>
+    </message>
+    <message>
+        <source>Reading the databases…</source>
+        <translation>正在读取数据库…</translation>
+    </message>
+    <message>
+        <source>No databases read yet</source>
+        <translation>尚未读取数据库</translation>
+    </message>
+    <message>
+        <source>%1 databases, %2 tables and %3 columns read</source>
+        <translation>已读取 %1 个数据库、%2 张表、%3 个列</translation>
+    </message>
+    <message>
+        <source>the search covers what has been read</source>
+        <translation>搜索范围为已读取的内容</translation>
+    </message>
+    <message>
+        <source>Search databases, tables and columns</source>
+        <translation>搜索数据库、表和列</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Forget what was read and read the databases again</source>
+        <translation>丢弃已读取的内容，重新读取数据库</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaCache</name>
+    <message>
+        <source>the databases</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the tables of %1</source>
+        <translation>%1 的表</translation>
+    </message>
+    <message>
+        <source>the columns of %1.%2</source>
+        <translation>%1.%2 的列</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaModel</name>
+    <message>
+        <source>%1, partition key</source>
+        <translation>%1，分区键</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>cube</source>
+        <translation>Cube</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n 张表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -2088,11 +2479,11 @@ ORDER BY employees DESC;
         <translation>作业 %1 须在 SQLFlow 分析完成（success 或 partial_success）后才能导出血缘；当前状态为 %2</translation>
     </message>
     <message>
-        <source>Reporting a job's progress</source>
+        <source>Reporting a job&apos;s progress</source>
         <translation>报告作业进度</translation>
     </message>
     <message>
-        <source>Reading a job's log</source>
+        <source>Reading a job&apos;s log</source>
         <translation>读取作业日志</translation>
     </message>
     <message>

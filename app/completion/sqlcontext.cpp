@@ -357,7 +357,7 @@ SqlContext analyseSql(const QString &script, int position, const QString &prefix
         while (lo >= 0 && tokens[lo].depth >= depth
                && !(tokens[lo].type == Token::Type::Open && tokens[lo].depth == depth - 1))
             --lo;
-        int hi = right;
+        int hi = std::min(right, int(tokens.size()));
         while (hi < tokens.size() && !(tokens[hi].type == Token::Type::Close && tokens[hi].depth == depth))
             ++hi;
         const Scope scope{lo + 1, int(hi), depth};

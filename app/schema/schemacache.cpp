@@ -325,6 +325,7 @@ bool SchemaCache::load()
     m_tableCount = tableCount;
     m_columnCount = columnCount;
     m_indexDirty = true;
+    rebuildIndex(); // now, at start-up, rather than on the first keystroke
     Q_EMIT databasesChanged();
     return true;
 }

@@ -114,6 +114,12 @@ private Q_SLOTS:
             << u"SELECT * FROM orders o, v_d|"_s << QStringList{u"v_daily_revenue"_s} << QStringList{};
         QTest::newRow("INSERT INTO") << u"INSERT INTO dw_sales.ord|"_s
                                      << QStringList{u"orders"_s, u"order_items"_s} << QStringList{};
+        QTest::newRow("cursor at the end after a closed subquery")
+            << u"SELECT x.| FROM (SELECT user_id FROM orders) x WHERE x.user_id IN (SELECT user_id FROM order_items)"_s
+            << QStringList{u"user_id"_s} << QStringList{};
+        QTest::newRow("typing inside nested parentheses at the end")
+            << u"SELECT * FROM orders o WHERE o.user_id IN (SELECT u.user_id FROM user_profile u WHERE (u.|"_s
+            << QStringList{u"nick_name"_s} << QStringList{};
         QTest::newRow("not inside a string")
             << u"SELECT 'from x; y' AS s, o.| FROM orders o"_s << QStringList{u"amount"_s} << QStringList{};
     }
@@ -130,6 +136,26 @@ private Q_SLOTS:
             QVERIFY2(got.contains(name), qPrintable(u"missing "_s + name + u" in: "_s + got.join(u", ")));
         for (const QString &name : absent)
             QVERIFY2(!got.contains(name), qPrintable(u"unexpected "_s + name + u" in: "_s + got.join(u", ")));
+    }
+
+    // Every prefix of a statement with subqueries, as it is typed: never out of range.
+    void everyKeystroke()
+    {
+        SchemaCache cache(nullptr, {}, {});
+        fill(cache);
+        SchemaCompletionProvider provider(&cache);
+        const QString statement = u"SELECT t.user_id FROM (SELECT s.user_id FROM dw_sales.orders s WHERE (s.amount > 1)) t "
+                                  u"JOIN order_items i ON (t.user_id = i.order_id) WHERE 'a;b' <> \"c\" -- x\n;"_s;
+        int answered = 0;
+        for (int at = 0; at <= statement.size(); ++at) {
+            const QString text = statement.left(at);
+            int start = at;
+            while (start > 0 && (text.at(start - 1).isLetterOrNumber() || text.at(start - 1) == u'_'))
+                --start;
+            answered += provider.complete(text, at, text.mid(start, at - start)).isEmpty() ? 0 : 1;
+            provider.complete(statement, at, {}); // and inside the whole text
+        }
+        QVERIFY(answered > 0);
     }
 
     void columnDetailsAndKinds()

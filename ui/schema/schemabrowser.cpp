@@ -86,6 +86,7 @@ void SchemaBrowser::setCache(SchemaCache *cache)
         for (auto signal : {&SchemaCache::databasesChanged, &SchemaCache::cleared})
             connect(cache, signal, this, &SchemaBrowser::updateStatus);
         connect(cache, &SchemaCache::tablesChanged, this, &SchemaBrowser::updateStatus);
+        connect(cache, &SchemaCache::columnsChanged, this, &SchemaBrowser::updateStatus);
         m_model->start();
     }
     m_search->setEnabled(cache);
