@@ -15,8 +15,8 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 
 using namespace JobDeck;
 using namespace Qt::StringLiterals;
@@ -196,16 +196,36 @@ int main(int argc, char **argv)
     const Stats b = stats(baseline);
     const Stats ac = stats(oursCpu);
     const Stats bc = stats(baselineCpu);
-    std::printf("\nper keystroke, %zu keystrokes (%d rounds of %lld statements); CPU time of the thread, then wall time:\n",
-                ours.size(), roundCount, qlonglong(statements.size()));
-    std::printf("| completer | CPU p50 | CPU p99 | CPU max | wall p50 | wall p99 | wall max | CPU p99 vs baseline |\n"
-                "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
-    std::printf("| baseline: flat list of all %lld names, prefix filter | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | 1.00x |\n",
-                qlonglong(flat.size()), bc.p50, bc.p99, bc.max, b.p50, b.p99, b.max);
-    std::printf("| JobDeck SchemaCompletionProvider (context-aware) | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.2fx |\n",
-                ac.p50, ac.p99, ac.max, a.p50, a.p99, a.max, bc.p99 > 0 ? ac.p99 / bc.p99 : 0.0);
+    std::printf("\nper keystroke, %zu keystrokes (%d rounds of %lld statements); CPU time of the thread, "
+                "then wall time:\n",
+                ours.size(),
+                roundCount,
+                qlonglong(statements.size()));
+    std::printf(
+        "| completer | CPU p50 | CPU p99 | CPU max | wall p50 | wall p99 | wall max | CPU p99 vs baseline |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    std::printf("| baseline: flat list of all %lld names, prefix filter | %.3f ms | %.3f ms | %.3f ms | %.3f "
+                "ms | %.3f ms | %.3f ms | 1.00x |\n",
+                qlonglong(flat.size()),
+                bc.p50,
+                bc.p99,
+                bc.max,
+                b.p50,
+                b.p99,
+                b.max);
+    std::printf("| JobDeck SchemaCompletionProvider (context-aware) | %.3f ms | %.3f ms | %.3f ms | %.3f ms "
+                "| %.3f ms | %.3f ms | %.2fx |\n",
+                ac.p50,
+                ac.p99,
+                ac.max,
+                a.p50,
+                a.p99,
+                a.max,
+                bc.p99 > 0 ? ac.p99 / bc.p99 : 0.0);
     std::printf("target: p99 under 10 ms: CPU %s, wall %s (%.1f proposals per keystroke on average)\n",
-                ac.p99 < 10.0 ? "met" : "NOT met", a.p99 < 10.0 ? "met" : "NOT met", double(proposals) / double(ours.size()));
+                ac.p99 < 10.0 ? "met" : "NOT met",
+                a.p99 < 10.0 ? "met" : "NOT met",
+                double(proposals) / double(ours.size()));
     std::sort(slowest.begin(), slowest.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
     std::printf("slowest keystrokes:\n");
     for (size_t i = 0; i < std::min<size_t>(5, slowest.size()); ++i)

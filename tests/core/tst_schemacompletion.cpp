@@ -144,8 +144,9 @@ private Q_SLOTS:
         SchemaCache cache(nullptr, {}, {});
         fill(cache);
         SchemaCompletionProvider provider(&cache);
-        const QString statement = u"SELECT t.user_id FROM (SELECT s.user_id FROM dw_sales.orders s WHERE (s.amount > 1)) t "
-                                  u"JOIN order_items i ON (t.user_id = i.order_id) WHERE 'a;b' <> \"c\" -- x\n;"_s;
+        const QString statement
+            = u"SELECT t.user_id FROM (SELECT s.user_id FROM dw_sales.orders s WHERE (s.amount > 1)) t "
+              u"JOIN order_items i ON (t.user_id = i.order_id) WHERE 'a;b' <> \"c\" -- x\n;"_s;
         int answered = 0;
         for (int at = 0; at <= statement.size(); ++at) {
             const QString text = statement.left(at);
