@@ -217,178 +217,6 @@
         <translation>%2 服务器不支持“%1”</translation>
     </message>
     <message>
-        <source>no profile named &apos;%1&apos;</source>
-        <translation>没有名为“%1”的连接配置</translation>
-    </message>
-    <message>
-        <source>say where to connect: --profile NAME, or --backend KIND --url BASE_URL</source>
-        <translation>请指定连接目标：--profile 名称，或 --backend 类型 --url 地址</translation>
-    </message>
-    <message>
-        <source>unknown backend &apos;%1&apos; (known: %2)</source>
-        <translation>未知后端“%1”（支持：%2）</translation>
-    </message>
-    <message>
-        <source>--url BASE_URL is needed for --backend %1</source>
-        <translation>--backend %1 需要 --url 地址</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a server address</source>
-        <translation>“%1”不是服务器地址</translation>
-    </message>
-    <message>
-        <source>--password-stdin and --token-stdin exclude each other</source>
-        <translation>--password-stdin 与 --token-stdin 不能同时使用</translation>
-    </message>
-    <message>
-        <source>no credentials: set JOBDECK_PASSWORD or JOBDECK_TOKEN, or use --password-stdin or --token-stdin</source>
-        <translation>没有凭据：请设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN，或使用 --password-stdin 或 --token-stdin</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>--var needs K=V, got &apos;%1&apos;</source>
-        <translation>--var 需要 K=V 形式，收到的是“%1”</translation>
-    </message>
-    <message>
-        <source>submitted %1</source>
-        <translation>已提交 %1</translation>
-    </message>
-    <message>
-        <source>[%1] %2</source>
-        <translation>[%1] %2</translation>
-    </message>
-    <message>
-        <source>progress %1%</source>
-        <translation>进度 %1%</translation>
-    </message>
-    <message>
-        <source>warning: %1; trying again in %2 s</source>
-        <translation>警告：%1；%2 秒后重试</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source> after %1</source>
-        <translation>，用时 %1</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>作业</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>进度</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>引擎</translation>
-    </message>
-    <message>
-        <source>Submitter</source>
-        <translation>提交者</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>提交时间</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>耗时</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>--from needs a line number (counting from 1)</source>
-        <translation>--from 需要行号（从 1 开始）</translation>
-    </message>
-    <message>
-        <source>no progress reported yet</source>
-        <translation>尚未报告进度</translation>
-    </message>
-    <message>
-        <source>  %1: %2 of %3 tasks done, %4 running, %5 failed</source>
-        <translation>  %1：%3 个任务中已完成 %2 个，运行中 %4 个，失败 %5 个</translation>
-    </message>
-    <message>
-        <source>--limit needs a positive number</source>
-        <translation>--limit 需要正数</translation>
-    </message>
-    <message>
-        <source>--page needs a positive number</source>
-        <translation>--page 需要正数</translation>
-    </message>
-    <message>
-        <source>--since needs a duration such as 30m, 2h or 7d</source>
-        <translation>--since 需要时长，例如 30m、2h 或 7d</translation>
-    </message>
-    <message>
-        <source>TASK      STATE       ENGINE        SUBMITTED             DURATION   JOB</source>
-        <translation>任务      状态        引擎          提交时间              耗时       作业</translation>
-    </message>
-    <message>
-        <source>page %1 of %2, %3 jobs in all</source>
-        <translation>第 %1 页，共 %2 页，共 %3 个作业</translation>
-    </message>
-    <message>
-        <source>%1 produced no result sets</source>
-        <translation>%1 没有产生结果集</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>wrote %1</source>
-        <translation>已写入 %1</translation>
-    </message>
-    <message>
-        <source>jobdeck-cli: %1</source>
-        <translation>jobdeck-cli：%1</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
         <source>Dinky, SQLFlow: the time zone of the server&apos;s clock, e.g. Asia/Shanghai or UTC+08:00 (Dinky default GMT+8).</source>
         <translation>Dinky、SQLFlow：服务器时钟所用的时区，例如 Asia/Shanghai 或 UTC+08:00（Dinky 默认 GMT+8）。</translation>
     </message>
@@ -457,6 +285,60 @@
         <translation>--incremental 需要持久作业的 --job-id</translation>
     </message>
     <message>
+        <source>note: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>--follow: give up after a job has stayed in the server&apos;s UNKNOWN state this long (default 300 seconds).</source>
+        <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::CliCommand</name>
+    <message>
+        <source>--var needs K=V, got &apos;%1&apos;</source>
+        <translation>--var 需要 K=V 形式，收到的是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::CliCredentials</name>
+    <message>
+        <source>no profile named &apos;%1&apos;</source>
+        <translation>没有名为“%1”的连接配置</translation>
+    </message>
+    <message>
+        <source>say where to connect: --profile NAME, or --backend KIND --url BASE_URL</source>
+        <translation>请指定连接目标：--profile 名称，或 --backend 类型 --url 地址</translation>
+    </message>
+    <message>
+        <source>unknown backend &apos;%1&apos; (known: %2)</source>
+        <translation>未知后端“%1”（支持：%2）</translation>
+    </message>
+    <message>
+        <source>--url BASE_URL is needed for --backend %1</source>
+        <translation>--backend %1 需要 --url 地址</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a server address</source>
+        <translation>“%1”不是服务器地址</translation>
+    </message>
+    <message>
+        <source>unknown time zone &apos;%1&apos;</source>
+        <translation>未知时区“%1”</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds (at most 30 days)</source>
+        <translation>--timeout 需要一个秒数（最多 30 天）</translation>
+    </message>
+    <message>
+        <source>--password-stdin and --token-stdin exclude each other</source>
+        <translation>--password-stdin 与 --token-stdin 不能同时使用</translation>
+    </message>
+    <message>
+        <source>no credentials: set JOBDECK_PASSWORD or JOBDECK_TOKEN, or use --password-stdin or --token-stdin</source>
+        <translation>没有凭据：请设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN，或使用 --password-stdin 或 --token-stdin</translation>
+    </message>
+    <message>
         <source>%1; set JOBDECK_PASSWORD or JOBDECK_TOKEN instead</source>
         <translation>%1；请改为设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
@@ -464,101 +346,28 @@
         <source>the keychain holds no secret for profile &apos;%1&apos;: save one in the console&apos;s Connections dialog, or set JOBDECK_PASSWORD or JOBDECK_TOKEN</source>
         <translation>密钥环中没有连接配置“%1”的密码或 Token：请在控制台的“连接”对话框中保存，或设置 JOBDECK_PASSWORD 或 JOBDECK_TOKEN</translation>
     </message>
+</context>
+<context>
+    <name>JobDeck::CliOutput</name>
     <message>
-        <source>note: %1</source>
-        <translation>提示：%1</translation>
-    </message>
-    <message>
-        <source>unknown time zone &apos;%1&apos;</source>
-        <translation>未知时区“%1”</translation>
-    </message>
-    <message>
-        <source>%1 has been in the server&apos;s %2 state for %3 s: the server lost track of it. &apos;status --refresh %1&apos; asks it to look again.</source>
-        <translation>%1 在服务器上处于 %2 状态已有 %3 秒：服务器已失去对它的跟踪。运行“status --refresh %1”可让服务器重新查询。</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Flink job</source>
-        <translation>Flink 作业</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>%1 (see: steps %2)</source>
-        <translation>%1（详见 steps %2）</translation>
-    </message>
-    <message>
-        <source>STATE       SUBMITTED             DURATION   JOB                                   NAME</source>
-        <translation>状态        提交时间              耗时       作业                                  名称</translation>
+        <source>jobdeck-cli: %1</source>
+        <translation>jobdeck-cli：%1</translation>
     </message>
     <message>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <source>%1 dropped</source>
-        <translation>%1 已删除</translation>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
     <message>
-        <source>#   STATE       STARTED                  ENDED                    DURATION   NAME</source>
-        <translation>#   状态        开始时间                 结束时间                 耗时       名称</translation>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <source>%1 has no steps</source>
-        <translation>%1 没有步骤</translation>
-    </message>
-    <message>
-        <source>run-task needs the task&apos;s numeric id, got &apos;%1&apos;</source>
-        <translation>run-task 需要数字形式的任务 ID，收到的是“%1”</translation>
-    </message>
-    <message>
-        <source>task %1 started as job %2</source>
-        <translation>任务 %1 已启动，作业为 %2</translation>
-    </message>
-    <message>
-        <source>cannot write to standard output</source>
-        <translation>无法写入标准输出</translation>
-    </message>
-    <message>
-        <source>  %1 of %2 steps done</source>
-        <translation>  %2 个步骤中已完成 %1 个</translation>
-    </message>
-    <message>
-        <source>  %1: %2</source>
-        <translation>  %1：%2</translation>
-    </message>
-    <message>
-        <source>--follow: give up after a job has stayed in the server&apos;s UNKNOWN state this long (default 300 seconds).</source>
-        <translation>--follow：作业在服务器的 UNKNOWN 状态停留这么久后放弃跟踪（默认 300 秒）。</translation>
-    </message>
-    <message>
-        <source>wrote %1 (%2)</source>
-        <translation>已写入 %1（%2）</translation>
-    </message>
-    <message>
-        <source>--timeout needs a number of seconds (at most 30 days)</source>
-        <translation>--timeout 需要一个秒数（最多 30 天）</translation>
-    </message>
-    <message>
-        <source>--interval needs a number of seconds (at most 30 days)</source>
-        <translation>--interval 需要一个秒数（最多 30 天）</translation>
-    </message>
-    <message>
-        <source>--unknown-timeout needs a number of seconds (at most 30 days)</source>
-        <translation>--unknown-timeout 需要一个秒数（最多 30 天）</translation>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +818,10 @@
         <translation>请选择要写入的文件</translation>
     </message>
     <message>
+        <source>The connection of this result set is closed</source>
+        <translation>此结果集的连接已关闭</translation>
+    </message>
+    <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1199,6 +1012,48 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::JobActionCommand</name>
+    <message>
+        <source>%1 dropped</source>
+        <translation>%1 已删除</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::JobFollower</name>
+    <message>
+        <source>--interval needs a number of seconds (at most 30 days)</source>
+        <translation>--interval 需要一个秒数（最多 30 天）</translation>
+    </message>
+    <message>
+        <source>--unknown-timeout needs a number of seconds (at most 30 days)</source>
+        <translation>--unknown-timeout 需要一个秒数（最多 30 天）</translation>
+    </message>
+    <message>
+        <source>%1 has been in the server&apos;s %2 state for %3 s: the server lost track of it. &apos;status --refresh %1&apos; asks it to look again.</source>
+        <translation>%1 在服务器上处于 %2 状态已有 %3 秒：服务器已失去对它的跟踪。运行“status --refresh %1”可让服务器重新查询。</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>progress %1%</source>
+        <translation>进度 %1%</translation>
+    </message>
+    <message>
+        <source>warning: %1; trying again in %2 s</source>
+        <translation>警告：%1；%2 秒后重试</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source> after %1</source>
+        <translation>，用时 %1</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::JobListModel</name>
     <message>
         <source>%1 s</source>
@@ -1221,10 +1076,6 @@
         <translation>作业</translation>
     </message>
     <message>
-        <source>Script</source>
-        <translation>脚本</translation>
-    </message>
-    <message>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
@@ -1239,6 +1090,26 @@
     <message>
         <source>Progress</source>
         <translation>进度</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Submitter</source>
+        <translation>提交者</translation>
+    </message>
+    <message>
+        <source>%1 (the server says %2)</source>
+        <translation>%1（服务器显示为 %2）</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1257,21 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::LineageCommand</name>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation>无法写入标准输出</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2)</source>
+        <translation>已写入 %1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::Linkis</name>
     <message>
         <source>The server did not answer as a Linkis gateway: %1</source>
@@ -1464,6 +1350,33 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::ListCommand</name>
+    <message>
+        <source>--limit needs a positive number</source>
+        <translation>--limit 需要正数</translation>
+    </message>
+    <message>
+        <source>--page needs a positive number</source>
+        <translation>--page 需要正数</translation>
+    </message>
+    <message>
+        <source>--since needs a duration such as 30m, 2h or 7d</source>
+        <translation>--since 需要时长，例如 30m、2h 或 7d</translation>
+    </message>
+    <message>
+        <source>STATE       SUBMITTED             DURATION   JOB                                   NAME</source>
+        <translation>状态        提交时间              耗时       作业                                  名称</translation>
+    </message>
+    <message>
+        <source>TASK      STATE       ENGINE        SUBMITTED             DURATION   JOB</source>
+        <translation>任务      状态        引擎          提交时间              耗时       作业</translation>
+    </message>
+    <message>
+        <source>page %1 of %2, %3 jobs in all</source>
+        <translation>第 %1 页，共 %2 页，共 %3 个作业</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::LocalServerLauncher</name>
     <message>
         <source>jobdeck-server is not installed beside %1 nor on the PATH</source>
@@ -1476,6 +1389,13 @@
     <message>
         <source>%1 did not start within %2 s</source>
         <translation>%1 未在 %2 秒内启动</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LogCommand</name>
+    <message>
+        <source>--from needs a line number (counting from 1)</source>
+        <translation>--from 需要行号（从 1 开始）</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +1931,29 @@ ORDER BY employees DESC;
     </message>
 </context>
 <context>
+    <name>JobDeck::ProgressCommand</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>no progress reported yet</source>
+        <translation>尚未报告进度</translation>
+    </message>
+    <message>
+        <source>  %1: %2 of %3 tasks done, %4 running, %5 failed</source>
+        <translation>  %1：%3 个任务中已完成 %2 个，运行中 %4 个，失败 %5 个</translation>
+    </message>
+    <message>
+        <source>  %1 of %2 steps done</source>
+        <translation>  %2 个步骤中已完成 %1 个</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::ResultExporter</name>
     <message>
         <source>This build of JobDeck cannot write the character set %1</source>
@@ -2121,6 +2064,32 @@ ORDER BY employees DESC;
     <message>
         <source>Copy as SQL INSERT</source>
         <translation>复制为 SQL INSERT 语句</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ResultsCommand</name>
+    <message>
+        <source>%1 produced no result sets</source>
+        <translation>%1 没有产生结果集</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::RunTaskCommand</name>
+    <message>
+        <source>run-task needs the task&apos;s numeric id, got &apos;%1&apos;</source>
+        <translation>run-task 需要数字形式的任务 ID，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>task %1 started as job %2</source>
+        <translation>任务 %1 已启动，作业为 %2</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2309,10 @@ ORDER BY employees DESC;
         <source>The lineage of %1 cannot be exported: not connected to %2</source>
         <translation>无法导出 %1 的血缘：尚未连接到 %2</translation>
     </message>
+    <message>
+        <source>Cannot read page %1 of the job history: %2</source>
+        <translation>无法读取作业历史的第 %1 页：%2</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::Sqlflow</name>
@@ -2500,6 +2473,96 @@ ORDER BY employees DESC;
     </message>
 </context>
 <context>
+    <name>JobDeck::StatusCommand</name>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Flink job</source>
+        <translation>Flink 作业</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Submitter</source>
+        <translation>提交者</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>%1 (see: steps %2)</source>
+        <translation>%1（详见 steps %2）</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::StepOutputCommand</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::StepTimeline</name>
     <message>
         <source>%1 s</source>
@@ -2536,6 +2599,28 @@ ORDER BY employees DESC;
     <message>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::StepsCommand</name>
+    <message>
+        <source>#   STATE       STARTED                  ENDED                    DURATION   NAME</source>
+        <translation>#   状态        开始时间                 结束时间                 耗时       名称</translation>
+    </message>
+    <message>
+        <source>%1 has no steps</source>
+        <translation>%1 没有步骤</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SubmitCommand</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>submitted %1</source>
+        <translation>已提交 %1</translation>
     </message>
 </context>
 <context>

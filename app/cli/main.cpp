@@ -1,5 +1,6 @@
 // jobdeck-cli: JobDeck's core without a window, for scripts and CI.
-// The stable surface is ../shared/cli-contract.md; the work is in cliapp.cpp.
+// The stable surface is ../shared/cli-contract.md; the work is in cliapp.cpp (options, connection,
+// dispatch) and commands/ (one file per command group).
 #include "cli/cliapp.h"
 #include "core/buildinfo.h"
 #include "i18n/language.h"

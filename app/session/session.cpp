@@ -14,7 +14,6 @@ Session::Session(std::optional<ConnectionProfile> profile, QObject *parent)
     , m_profile(std::move(profile))
     , m_runtimeFile(LocalServerInfo::defaultPath())
     , m_listTimer(new QTimer(this))
-    , m_jobs(new JobListModel(this))
 {
     m_listTimer->setSingleShot(true);
     connect(m_listTimer, &QTimer::timeout, this, [this] {
@@ -93,6 +92,11 @@ void Session::connectBackend()
     // A retry after a failure starts over; the old monitor goes before the backend it uses.
     delete m_monitor;
     m_monitor = nullptr;
+    // The history of the new connection is read from its first page again.
+    ++m_historyGeneration;
+    m_historyPages = 0;
+    m_historyHasMore = false;
+    m_historyFetching = false;
     if (!m_givenBackend) {
         QString error;
         m_backend = createBackend(m_active, &error);
@@ -118,8 +122,8 @@ void Session::connectBackend()
 void Session::connectMonitor()
 {
     m_monitor = new JobMonitor(m_backend.get(), MonitorPolicy{}, this);
-    connect(m_monitor, &JobMonitor::jobChanged, m_jobs, qOverload<const Job &>(&JobListModel::upsert));
-    connect(m_monitor, &JobMonitor::jobFinished, m_jobs, qOverload<const Job &>(&JobListModel::upsert));
+    connect(m_monitor, &JobMonitor::jobChanged, this, qOverload<const Job &>(&Session::store));
+    connect(m_monitor, &JobMonitor::jobFinished, this, qOverload<const Job &>(&Session::store));
     connect(m_monitor,
             &JobMonitor::logAppended,
             this,
@@ -147,39 +151,113 @@ void Session::connectMonitor()
             });
 }
 
+void Session::store(const Job &job)
+{
+    store(QList<Job>{job});
+}
+
+void Session::store(const QList<Job> &jobs)
+{
+    QList<Job> changed;
+    for (const Job &job : jobs) {
+        if (job.id.isEmpty())
+            continue;
+        auto it = m_jobs.find(job.id);
+        if (it == m_jobs.end())
+            m_jobs.insert(job.id, job);
+        else if (*it == job)
+            continue;
+        else
+            *it = job;
+        changed.append(job);
+    }
+    if (!changed.isEmpty())
+        Q_EMIT jobsUpdated(changed);
+}
+
+void Session::takeListed(const JobPage &page)
+{
+    QList<Job> listed;
+    QList<Job> toFollow;
+    for (Job job : page.jobs) {
+        if (job.id.isEmpty() || m_dropped.contains(job.id))
+            continue;
+        const auto known = m_jobs.constFind(job.id);
+        // Followed jobs are kept current by the monitor; the list only adds what it does not
+        // know (submitted elsewhere, older history) and what changed while nobody watched.
+        if (known != m_jobs.cend() && m_monitor && m_monitor->isFollowing(job.id))
+            continue;
+        if (known != m_jobs.cend()) {
+            if (known->rawStatus == job.rawStatus && known->state == job.state)
+                continue;
+            if (job.steps.isEmpty())
+                job.steps = known->steps;
+        }
+        listed.append(job);
+        // Jobs still running (from an earlier console, or started elsewhere) are picked up.
+        if (!job.isTerminal())
+            toFollow.append(job);
+    }
+    store(listed);
+    for (const Job &job : std::as_const(toFollow))
+        follow(job);
+}
+
+void Session::noteHistoryPage(const JobPage &page, int pagesRead)
+{
+    m_historyPages = pagesRead;
+    const qint64 size = page.pageSize > 0 ? page.pageSize : HistoryPageSize;
+    m_historyHasMore
+        = page.totalRows >= 0 ? qint64(pagesRead) * size < page.totalRows : page.jobs.size() >= size;
+}
+
+bool Session::hasMoreHistory() const
+{
+    return m_state == State::Ready && m_historyPages > 0 && m_historyHasMore;
+}
+
+void Session::fetchMoreHistory()
+{
+    if (!hasMoreHistory() || m_historyFetching)
+        return;
+    m_historyFetching = true;
+    ListQuery query;
+    query.page = m_historyPages + 1;
+    query.pageSize = HistoryPageSize;
+    const quint64 generation = m_historyGeneration;
+    onFinished(m_backend->list(query), this, [this, generation, query](const Result<JobPage> &page) {
+        if (generation != m_historyGeneration)
+            return; // an answer for a connection since replaced
+        m_historyFetching = false;
+        if (!page) {
+            // The page stays to be read: the next scroll to the end asks again.
+            Q_EMIT notice(tr("Cannot read page %1 of the job history: %2")
+                              .arg(query.page)
+                              .arg(page.error().describe()));
+            return;
+        }
+        noteHistoryPage(*page, query.page);
+        takeListed(*page);
+    });
+}
+
 void Session::refreshList()
 {
     ListQuery query;
-    query.pageSize = 100;
-    Backend *backend = m_backend.get();
-    onFinished(m_backend->list(query), this, [this, backend](const Result<JobPage> &page) {
-        if (backend != m_backend.get())
+    query.pageSize = HistoryPageSize;
+    const quint64 generation = m_historyGeneration;
+    onFinished(m_backend->list(query), this, [this, generation](const Result<JobPage> &page) {
+        if (generation != m_historyGeneration)
             return; // an answer for a connection since replaced
         scheduleListRefresh();
         if (!page) {
             Q_EMIT notice(tr("Cannot list the jobs: %1").arg(page.error().describe()));
             return;
         }
-        for (Job job : page->jobs) {
-            if (m_dropped.contains(job.id))
-                continue;
-            const bool known = m_jobs->rowOf(job.id) >= 0;
-            // Followed jobs are kept current by the monitor; the list only adds what it
-            // does not know (submitted elsewhere) and what changed while nobody watched.
-            if (known && m_monitor && m_monitor->isFollowing(job.id))
-                continue;
-            if (known) {
-                const Job current = m_jobs->job(job.id);
-                if (current.rawStatus == job.rawStatus && current.state == job.state)
-                    continue;
-                if (job.steps.isEmpty())
-                    job.steps = current.steps;
-            }
-            m_jobs->upsert(job);
-            // Jobs still running (from an earlier console, or started elsewhere) are picked up.
-            if (!job.isTerminal())
-                follow(job);
-        }
+        // Page 1 read again says whether history goes on, until a second page was read.
+        if (m_historyPages <= 1)
+            noteHistoryPage(*page, 1);
+        takeListed(*page);
     });
 }
 
@@ -207,7 +285,7 @@ void Session::loadLog(const QString &jobId)
 {
     if (m_logs.contains(jobId) || !m_monitor)
         return;
-    const Job job = m_jobs->job(jobId);
+    const Job job = m_jobs.value(jobId);
     if (job.id.isEmpty())
         return;
     // Following a finished job reads its whole log once and lets go.
@@ -218,7 +296,7 @@ void Session::loadResults(const QString &jobId)
 {
     if (!m_backend || !m_backend->capabilities().results)
         return;
-    const Job job = m_jobs->job(jobId);
+    const Job job = m_jobs.value(jobId);
     if (job.state != JobState::Succeeded)
         return;
     onFinished(m_backend->resultSets(job), this, [this, jobId](const Result<QList<ResultSetRef>> &sets) {
@@ -266,7 +344,7 @@ void Session::submit(const SubmitRequest &request)
             Q_EMIT notice(tr("The job was not accepted: %1").arg(job.error().describe()));
             return;
         }
-        m_jobs->upsert(*job);
+        store(*job);
         follow(*job);
         Q_EMIT submitted(*job);
     });
@@ -285,7 +363,7 @@ void Session::runTask(qint64 taskId)
             Q_EMIT notice(tr("Task %1 did not start: %2").arg(taskId).arg(job.error().describe()));
             return;
         }
-        m_jobs->upsert(*job);
+        store(*job);
         follow(*job);
         Q_EMIT submitted(*job);
     });
@@ -294,8 +372,8 @@ void Session::runTask(qint64 taskId)
 Job Session::job(const QString &jobId) const
 {
     // The list holds the latest of what the monitor saw and what an action answered.
-    if (m_jobs->rowOf(jobId) >= 0)
-        return m_jobs->job(jobId);
+    if (const auto known = m_jobs.constFind(jobId); known != m_jobs.cend())
+        return *known;
     return m_monitor && m_monitor->isFollowing(jobId) ? m_monitor->job(jobId) : Job{};
 }
 
@@ -367,9 +445,10 @@ void Session::perform(JobAction action, const QString &jobId)
                 m_dropped.insert(jobId); // a listing already on its way must not bring it back
                 if (m_monitor)
                     m_monitor->unfollow(jobId);
-                m_jobs->remove(jobId);
                 m_logs.remove(jobId);
                 m_progress.remove(jobId);
+                if (m_jobs.remove(jobId))
+                    Q_EMIT jobRemoved(jobId);
             }
             withMessage(result);
         });
@@ -394,7 +473,7 @@ void Session::finishAction(const QString &jobId, JobAction action, const Result<
         Q_EMIT actionFinished(jobId, action, false, message);
         return;
     }
-    m_jobs->upsert(*result);
+    store(*result);
     if (!result->isTerminal())
         follow(*result); // resumed or restarted: its log and progress go on
     const QString status
@@ -424,8 +503,8 @@ void Session::loadDetails(const QString &jobId)
             Q_EMIT notice(tr("Cannot read the details of %1: %2").arg(jobId, details.error().describe()));
             return;
         }
-        if (m_jobs->rowOf(details->id) >= 0)
-            m_jobs->upsert(*details);
+        if (m_jobs.contains(details->id))
+            store(*details);
     });
 }
 

@@ -2,7 +2,7 @@
 
 #include "backends/backend.h"
 #include "backends/connectionprofile.h"
-#include "jobs/joblistmodel.h"
+#include "jobs/jobhistorysource.h"
 
 #include <QHash>
 #include <QObject>
@@ -20,9 +20,10 @@ class LocalServerLauncher;
 
 // The console's conversation with one job service: connects (starting the local
 // jobdeck-server when that is the service), lists the jobs, follows the unfinished ones,
-// keeps their logs and progress, submits and kills. Views read its model and signals; they
-// never call the network themselves.
-class Session final : public QObject
+// keeps their logs and progress, submits and kills. Views read its jobs and signals; they
+// never call the network themselves. As a JobHistorySource it reads the server's own job
+// history page by page, when a view asks for more.
+class Session final : public QObject, public JobHistorySource
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Session)
@@ -54,8 +55,22 @@ public:
     bool isLocal() const { return !m_profile; }
     // The saved profile's name; empty for the local connection.
     QString profileName() const { return m_profile ? m_profile->name : QString(); }
+    // The connection's id among the open ones: "local", or the saved profile's name.
+    QString connectionId() const { return isLocal() ? QStringLiteral("local") : profileName(); }
     Backend *backend() const { return m_backend.get(); }
-    JobListModel *jobs() const { return m_jobs; }
+
+    // The jobs the session knows (listed, submitted, followed), in no particular order;
+    // jobsUpdated() and jobRemoved() tell what changes.
+    QList<Job> jobs() const { return m_jobs.values(); }
+    bool hasJob(const QString &jobId) const { return m_jobs.contains(jobId); }
+    int jobCount() const { return int(m_jobs.size()); }
+
+    // JobHistorySource: pages of the server's job history after the first (which the periodic
+    // refresh reads).
+    bool hasMoreHistory() const override;
+    void fetchMoreHistory() override;
+    bool isFetchingHistory() const override { return m_historyFetching; }
+    static constexpr int HistoryPageSize = 100;
 
     QStringList logLines(const QString &jobId) const { return m_logs.value(jobId); }
     QList<QPointF> progressSamples(const QString &jobId) const { return m_progress.value(jobId); }
@@ -87,6 +102,10 @@ public:
     void exportLineage(const QString &jobId, const QString &path, const LineageRequest &request);
 
 Q_SIGNALS:
+    // Jobs new to the session or changed (only those), in the order the server gave them.
+    void jobsUpdated(const QList<JobDeck::Job> &jobs);
+    // A job is gone (dropped from the server).
+    void jobRemoved(const QString &id);
     void stateChanged(JobDeck::Session::State state, const QString &message);
     void logAppended(const QString &jobId, qint64 firstLineNumber, const QStringList &lines);
     void progressSampled(const QString &jobId, const QPointF &sample);
@@ -111,6 +130,11 @@ private:
     void finishAction(const QString &jobId, JobAction action, const Result<QString> &result);
     QString actionFailure(JobAction action, const QString &jobId, const QString &reason) const;
     void refreshList();
+    // Takes what a listing said into the store; follows the jobs still running.
+    void takeListed(const JobPage &page);
+    void store(const Job &job);
+    void store(const QList<Job> &jobs);
+    void noteHistoryPage(const JobPage &page, int pagesRead);
     void scheduleListRefresh();
     void follow(const Job &job);
     void setState(State state, const QString &message);
@@ -129,7 +153,11 @@ private:
     QTimer *m_listTimer; // looks for jobs started elsewhere
     int m_listRefreshMs = 0;
     QSet<QString> m_dropped; // jobs this console dropped
-    JobListModel *m_jobs;
+    QHash<QString, Job> m_jobs;
+    int m_historyPages = 0; // pages of history read (page 1 by the refresh)
+    bool m_historyHasMore = false;
+    bool m_historyFetching = false;
+    quint64 m_historyGeneration = 0; // a new connection starts its history over
     State m_state = State::Idle;
     QHash<QString, QStringList> m_logs;
     QHash<QString, QList<QPointF>> m_progress;

@@ -28,9 +28,7 @@ using namespace JobDeck;
 namespace {
 Job onlyJob(const Session &session)
 {
-    return session.jobs()->rowCount() == 1
-               ? session.jobs()->index(0, 0).data(JobListModel::JobRole).value<Job>()
-               : Job{};
+    return session.jobCount() == 1 ? session.jobs().constFirst() : Job{};
 }
 } // namespace
 
@@ -42,9 +40,9 @@ private Q_SLOTS:
     void runsTheEditorsScriptAndFollowsIt()
     {
         Session session;
-        QAbstractItemModelTester tester(session.jobs(),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         MainWindow window(nullptr, &session);
+        QAbstractItemModelTester tester(window.jobTable()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         session.start();
@@ -55,7 +53,7 @@ private Q_SLOTS:
                                                      "SELECT count(*) AS n FROM t;"));
         window.editor()->setFocus();
         QTest::keyClick(window.editor(), Qt::Key_Return, Qt::ControlModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobCount(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(onlyJob(session).state, JobState::Succeeded, 20000);
         const Job job = onlyJob(session);
         QCOMPARE(window.currentJobId(), job.id); // the new job is the one shown
@@ -85,7 +83,7 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             session.start();
             QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::Ready, 20000);
-            QTRY_VERIFY(session.jobs()->rowCount() >= 1); // the first test's job, from history
+            QTRY_VERIFY(session.jobCount() >= 1); // the first test's job, from history
             auto *runType = window.findChild<QComboBox *>(QStringLiteral("runType"));
             runType->setCurrentIndex(runType->findData(QStringLiteral("shell")));
             window.editor()->setPlainText(QStringLiteral("echo begun; sleep 3; echo finished-after-restart"));
@@ -99,8 +97,8 @@ private Q_SLOTS:
         MainWindow window(nullptr, &again);
         again.start();
         QTRY_COMPARE_WITH_TIMEOUT(again.state(), Session::State::Ready, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(again.jobs()->rowOf(jobId) >= 0, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(again.jobs()->job(jobId).state, JobState::Succeeded, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(again.hasJob(jobId), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(again.job(jobId).state, JobState::Succeeded, 20000);
         again.loadLog(jobId); // followed already if it was still running when listed; read once if not
         QTRY_VERIFY_WITH_TIMEOUT(again.logLines(jobId).join(u'\n').contains(u"finished-after-restart"),
                                  10000);
@@ -112,17 +110,17 @@ private Q_SLOTS:
         window.runAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window.currentJobId() != jobId && !window.currentJobId().isEmpty(), 10000);
         const QString sleeper = window.currentJobId();
-        QTRY_COMPARE_WITH_TIMEOUT(again.jobs()->job(sleeper).state, JobState::Running, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(again.job(sleeper).state, JobState::Running, 10000);
         auto *kill = window.findChild<QAction *>(QStringLiteral("killAction"));
         QTRY_VERIFY(kill->isEnabled());
         kill->trigger();
         // Killing is confirmed first.
         QMessageBox *question = nullptr;
         QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("confirmJobAction"))));
-        QCOMPARE(again.jobs()->job(sleeper).state, JobState::Running);
+        QCOMPARE(again.job(sleeper).state, JobState::Running);
         QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(again.jobs()->job(sleeper).state, JobState::Cancelled, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(again.job(sleeper).state, JobState::Cancelled, 10000);
     }
 
     void anUnreachableServiceIsExplained()

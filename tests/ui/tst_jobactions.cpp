@@ -195,7 +195,7 @@ void selectJob(MainWindow &window, const QString &id)
     QTableView *table = window.jobTable();
     auto *proxy = table->model();
     for (int row = 0; row < proxy->rowCount(); ++row) {
-        const QModelIndex index = proxy->index(row, JobListModel::IdColumn);
+        const QModelIndex index = proxy->index(row, JobListModel::JobColumn);
         if (index.data(JobListModel::JobRole).value<Job>().id == id) {
             table->scrollTo(index);
             QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
@@ -228,15 +228,15 @@ private Q_SLOTS:
         profile.name = QStringLiteral("fake");
         profile.kind = QStringLiteral("fake");
         Session session(std::move(backend), profile);
-        QAbstractItemModelTester tester(session.jobs(),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         MainWindow window(nullptr);
+        QAbstractItemModelTester tester(window.jobTable()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.setSession(&session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         session.start();
         QTRY_COMPARE(session.state(), Session::State::Ready);
-        QTRY_COMPARE(session.jobs()->rowCount(), 2);
+        QTRY_COMPARE(session.jobCount(), 2);
 
         QAction *kill = window.jobAction(Session::JobAction::Kill);
         QAction *pause = window.jobAction(Session::JobAction::Pause);
@@ -286,12 +286,12 @@ private Q_SLOTS:
 
         // Pause: the job becomes paused, and Resume is what it allows next.
         pause->trigger();
-        QTRY_COMPARE(session.jobs()->job(QStringLiteral("J-run")).state, JobState::Paused);
+        QTRY_COMPARE(session.job(QStringLiteral("J-run")).state, JobState::Paused);
         QVERIFY(fake->calls.contains(u"pause J-run"));
         QTRY_VERIFY(resume->isEnabled());
         QVERIFY(!pause->isEnabled());
         resume->trigger();
-        QTRY_COMPARE(session.jobs()->job(QStringLiteral("J-run")).state, JobState::Running);
+        QTRY_COMPARE(session.job(QStringLiteral("J-run")).state, JobState::Running);
         QTRY_VERIFY(pause->isEnabled());
 
         // A finished job: no pause or kill; drop after a confirmation.
@@ -304,12 +304,12 @@ private Q_SLOTS:
         QMessageBox *question = nullptr;
         QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("confirmJobAction"))));
         QVERIFY(question->text().contains(u"J-done"));
-        QCOMPARE(session.jobs()->rowCount(), 2); // nothing happens before the answer
+        QCOMPARE(session.jobCount(), 2); // nothing happens before the answer
         QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
-        QTRY_COMPARE(session.jobs()->rowCount(), 1);
+        QTRY_COMPARE(session.jobCount(), 1);
         QVERIFY(fake->calls.contains(u"drop J-done"));
-        QCOMPARE(session.jobs()->rowOf(QStringLiteral("J-done")), -1);
+        QCOMPARE(session.hasJob(QStringLiteral("J-done")), false);
         QVERIFY(window.currentJobId() != u"J-done");
         QVERIFY(!drop->isEnabled());
     }
@@ -329,7 +329,7 @@ private Q_SLOTS:
         MainWindow window(nullptr);
         window.setSession(&session);
         session.start();
-        QTRY_COMPARE(session.jobs()->rowCount(), 2);
+        QTRY_COMPARE(session.jobCount(), 2);
         selectJob(window, QStringLiteral("J-ok"));
         QVERIFY(window.exportLineageAction()->isVisible());
         QVERIFY(window.exportLineageAction()->isEnabled());
@@ -386,13 +386,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         session.start();
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::Ready, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowCount(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobCount(), 2, 20000);
         // A job started elsewhere (another console, a scheduler) shows up by itself.
         Sim::KylinSimulator::JobSpec elsewhere;
         elsewhere.status = QStringLiteral("FINISHED");
         const QString other = sim.addJob(elsewhere);
-        QTRY_VERIFY_WITH_TIMEOUT(session.jobs()->rowOf(other) >= 0, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->job(running).rawStatus, QStringLiteral("RUNNING"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.hasJob(other), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.job(running).rawStatus, QStringLiteral("RUNNING"), 20000);
 
         selectJob(window, running);
         QAction *pause = window.jobAction(Session::JobAction::Pause);
@@ -422,7 +422,7 @@ private Q_SLOTS:
 
         pause->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(running), QStringLiteral("STOPPED"), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->job(running).state, JobState::Paused, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.job(running).state, JobState::Paused, 20000);
         QTRY_VERIFY(resume->isEnabled());
         QVERIFY(!pause->isEnabled());
         resume->trigger();
@@ -439,7 +439,7 @@ private Q_SLOTS:
         QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(finished), QString(), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowOf(finished), -1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.hasJob(finished), false, 20000);
     }
 
     void aDinkyTaskRunFromTheConsole()
@@ -478,12 +478,10 @@ private Q_SLOTS:
             ask->accept();
         });
         runTask->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(session.jobs()->rowCount(), 1, 20000);
-        const Job started
-            = session.jobs()->job(session.jobs()->index(0, 0).data(JobListModel::JobRole).value<Job>().id);
+        QTRY_COMPARE_WITH_TIMEOUT(session.jobCount(), 1, 20000);
+        const Job started = session.jobs().constFirst();
         QCOMPARE(started.ids.dinkyTaskId, 7);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            session.jobs()->job(started.id).rawStatus, QStringLiteral("RUNNING"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.job(started.id).rawStatus, QStringLiteral("RUNNING"), 20000);
         QCOMPARE(sim.requestCount(QStringLiteral("submitTask")), 1);
 
         selectJob(window, started.id);
@@ -507,7 +505,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         session.start();
-        QTRY_COMPARE(session.jobs()->rowCount(), 1);
+        QTRY_COMPARE(session.jobCount(), 1);
         selectJob(window, QStringLiteral("L1"));
         QVERIFY(window.jobAction(Session::JobAction::Kill)->isVisible());
         QVERIFY(window.jobAction(Session::JobAction::Kill)->isEnabled());

@@ -78,6 +78,7 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     , m_timeline(new StepTimeline(this))
     , m_editor(new SqlEditor(this))
     , m_jobTable(new QTableView(this))
+    , m_jobModel(new JobListModel(this))
     , m_jobProxy(new QSortFilterProxyModel(this))
     , m_logView(new LogView(this))
     , m_progressChart(new ProgressChart(this))
@@ -99,6 +100,7 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
     m_jobTable->horizontalHeader()->setStretchLastSection(false);
     m_jobTable->setWordWrap(false);
     m_jobProxy->setSortRole(JobListModel::SortRole);
+    m_jobProxy->setSourceModel(m_jobModel);
 
     m_jobListDock
         = addPanelDock(QStringLiteral("jobListDock"), Qt::LeftDockWidgetArea, &m_jobListEmpty, m_jobTable);
@@ -163,6 +165,8 @@ MainWindow::MainWindow(Translations *translations, Session *session, QWidget *pa
 MainWindow::~MainWindow()
 {
     disconnectSession(); // a session the window owns goes after the widgets it updates
+    if (m_session)
+        m_jobModel->removeConnection(m_session->connectionId());
 }
 
 QDockWidget *MainWindow::addPanelDock(const QString &objectName,
@@ -341,6 +345,7 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslateUi()
 {
+    m_jobModel->retranslate();
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open Script…"));
     m_saveAction->setText(tr("&Save"));
@@ -410,7 +415,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::updateEmptyStates()
 {
-    const bool hasJobs = m_session && m_session->jobs()->rowCount() > 0;
+    const bool hasJobs = m_session && m_jobModel->rowCount() > 0;
     if (!m_session) {
         m_jobListEmpty->setTexts(tr("No jobs yet"),
                                  tr("Jobs you submit, and the job history of the server you "
@@ -467,7 +472,7 @@ void MainWindow::showResults(const QString &jobId,
         return;
     m_resultsJob = jobId;
     m_resultTabs->showResultSets(
-        m_session->backend(), m_session->jobs()->job(jobId).script, sets, pages, Session::ResultPageRows);
+        m_session->backend(), m_session->job(jobId).script, sets, pages, Session::ResultPageRows);
     updateEmptyStates();
 }
 
@@ -516,6 +521,8 @@ void MainWindow::setSession(Session *session)
     if (session == m_session)
         return;
     disconnectSession();
+    if (m_session)
+        m_jobModel->removeConnection(m_session->connectionId());
     m_session = session;
     // Nothing of the previous connection's jobs stays on screen.
     m_currentJob.clear();
@@ -529,7 +536,12 @@ void MainWindow::setSession(Session *session)
     }
     m_resultsJob.clear();
     m_sessionMessage.clear();
-    m_jobProxy->setSourceModel(m_session ? m_session->jobs() : nullptr);
+    if (m_session) {
+        const QString connection = m_session->connectionId();
+        m_jobModel->setConnectionLabel(connection, m_session->displayName());
+        m_jobModel->upsert(connection, m_session->jobs());
+        m_jobModel->setHistorySource(connection, m_session);
+    }
     connectSession();
     m_runAction->setEnabled(m_session && m_session->state() == Session::State::Ready
                             && (m_session->capabilities().submit || m_session->capabilities().query));
@@ -552,16 +564,27 @@ void MainWindow::connectSession()
     m_jobTable->sortByColumn(JobListModel::SubmittedColumn, Qt::DescendingOrder);
     QHeaderView *header = m_jobTable->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(JobListModel::ScriptColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(JobListModel::JobColumn, QHeaderView::Stretch);
     auto &c = m_sessionConnections;
-    c << connect(m_session->jobs(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyStates);
-    c << connect(m_session->jobs(), &QAbstractItemModel::rowsRemoved, this, [this] {
-        if (!m_currentJob.isEmpty() && m_session->jobs()->rowOf(m_currentJob) < 0)
+    const QString connection = m_session->connectionId();
+    c << connect(m_session, &Session::jobsUpdated, m_jobModel, [this, connection](const QList<Job> &jobs) {
+        m_jobModel->upsert(connection, jobs);
+    });
+    c << connect(m_session, &Session::jobRemoved, m_jobModel, [this, connection](const QString &id) {
+        m_jobModel->remove({connection, id});
+    });
+    c << connect(m_session, &QObject::destroyed, m_jobModel, [this, connection] {
+        m_session = nullptr; // going: what it held is gone already
+        m_jobModel->removeConnection(connection);
+    });
+    c << connect(m_jobModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyStates);
+    c << connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (!m_currentJob.isEmpty() && (!m_session || !m_session->hasJob(m_currentJob)))
             showJob({}); // the shown job was dropped
         updateEmptyStates();
     });
-    c << connect(m_session->jobs(), &QAbstractItemModel::dataChanged, this, [this] {
-        const Job current = m_session->jobs()->job(m_currentJob);
+    c << connect(m_jobModel, &QAbstractItemModel::dataChanged, this, [this] {
+        const Job current = m_session->job(m_currentJob);
         updateJobActions();
         updateTimeline();
         // The shown job just succeeded: its result sets are there to read.
@@ -589,7 +612,8 @@ void MainWindow::connectSession()
     c << connect(m_session, &Session::stepOutputLoaded, this, &MainWindow::showStepOutputText);
     c << connect(m_session, &Session::submitted, this, [this](const Job &job) {
         // The new job becomes the one shown, so its log and progress appear as they come.
-        const QModelIndex index = m_jobProxy->mapFromSource(m_session->jobs()->indexOf(job.id));
+        const QModelIndex index
+            = m_jobProxy->mapFromSource(m_jobModel->indexOf({m_session->connectionId(), job.id}));
         m_jobTable->setCurrentIndex(index);
         m_jobTable->scrollTo(index);
     });
@@ -907,7 +931,7 @@ void MainWindow::showJob(const QString &jobId)
     if (m_session && !jobId.isEmpty()) {
         m_session->loadLog(jobId);
         m_session->loadDetails(jobId); // the steps, where the backend reports them
-        if (m_session->jobs()->job(jobId).state == JobState::Succeeded) {
+        if (m_session->job(jobId).state == JobState::Succeeded) {
             m_resultsJob = jobId;
             m_session->loadResults(jobId);
         }

@@ -22,6 +22,7 @@ namespace JobDeck {
 
 class ConnectionDialog;
 class EmptyState;
+class JobListModel;
 class LogView;
 class ProfileStore;
 class ProgressChart;
@@ -138,6 +139,7 @@ private:
     StepTimeline *m_timeline;
     SqlEditor *m_editor;
     QTableView *m_jobTable;
+    JobListModel *m_jobModel; // until the console holds the jobs of every connection
     QSortFilterProxyModel *m_jobProxy;
     LogView *m_logView;
     ProgressChart *m_progressChart;
