@@ -6,6 +6,9 @@
 #include <KNotification>
 
 #include <QDir>
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+#include <QDBusConnection>
+#endif
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
@@ -109,6 +112,12 @@ void JobNotifier::notify(const JobKey &key, const Job &job)
         return;
     if (m_window && m_window->isActiveWindow() && m_console->currentJob() == key)
         return; // the user is watching it end
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    // Without a session bus there is no notification service to tell, and KNotifications
+    // would keep a D-Bus call watcher for an answer that never comes.
+    if (!QDBusConnection::sessionBus().isConnected())
+        return;
+#endif
     const bool good = job.state == JobState::Succeeded;
     auto *notification
         = new KNotification(good ? QStringLiteral("jobSucceeded") : QStringLiteral("jobFailed"),
