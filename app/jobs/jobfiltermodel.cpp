@@ -48,7 +48,7 @@ void JobFilterModel::setSourceModel(QAbstractItemModel *model)
                      this,
                      [this](const QModelIndex &, int first, int last) {
                          const QHash<JobState, int> before = m_counts;
-                         insertRows(first, last);
+                         countInsertedRows(first, last);
                          announceCounts(before);
                      });
         // Rows going stop counting; their places go once they are gone, so the rows and what
@@ -131,7 +131,7 @@ void JobFilterModel::recountAll()
         recountRows(0, int(m_counted.size()) - 1);
 }
 
-void JobFilterModel::insertRows(int first, int last)
+void JobFilterModel::countInsertedRows(int first, int last)
 {
     m_counted.insert(m_counted.begin() + first, size_t(last - first + 1), qint8(-1));
     recountRows(first, last);

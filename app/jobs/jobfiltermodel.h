@@ -62,7 +62,7 @@ private:
     void applyFilter(const JobFilter &filter);
     void recountAll();
     void recountRows(int first, int last);
-    void insertRows(int first, int last);
+    void countInsertedRows(int first, int last);
     void countRow(int row, qint8 state);
     void announceCounts(const QHash<JobState, int> &before);
 
