@@ -225,6 +225,15 @@ private Q_SLOTS:
         QCOMPARE(stack->currentWidget(), panel.view());
         QCOMPARE(panel.view()->model()->rowCount(), 7);
         QCOMPARE(panel.searchField()->text(), QString());
+
+        // Typed, then a state picked before the typing settled: both hold, the text is kept.
+        panel.searchField()->setFocus();
+        QTest::keyClicks(panel.searchField(), QStringLiteral("inventory"));
+        panel.view()->setFocus(); // the user goes straight on to the chips
+        QTest::mouseClick(chip(panel, JobState::Failed), Qt::LeftButton);
+        QCOMPARE(panel.searchField()->text(), QStringLiteral("inventory"));
+        QTRY_COMPARE(shownIds(panel), QStringList{QStringLiteral("7780")});
+        QCOMPARE(panel.searchField()->text(), QStringLiteral("inventory"));
     }
 
     void filtersByConnectionTimeAndUser()

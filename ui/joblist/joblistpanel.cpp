@@ -375,7 +375,8 @@ void JobListPanel::updateFilterButtons()
     const JobFilter &filter = m_filter->filter();
     const bool restoring = m_restoring;
     m_restoring = true;
-    if (m_search->text() != filter.text() && !m_search->hasFocus())
+    // Not while the user's typing waits to be applied: a state picked meanwhile would wipe it.
+    if (m_search->text() != filter.text() && !m_search->hasFocus() && !m_textTimer->isActive())
         m_search->setText(filter.text());
     m_mineButton->setChecked(filter.submittedByMe());
     const QList<QAction *> actions = m_timeMenu->actions();
