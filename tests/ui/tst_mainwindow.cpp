@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -108,9 +109,14 @@ private Q_SLOTS:
         auto *empty = window.logDock()->findChild<EmptyState *>();
         QVERIFY(!empty->hint().contains(u"Select a job"));
         QVERIFY(chinese->isChecked());
+        // The untitled script's tab is named in the new language too.
+        QTabWidget *tabs = window.workspace()->tabWidget();
+        QVERIFY(tabs);
+        QVERIFY2(!tabs->tabText(0).startsWith(u"Untitled"), qPrintable(tabs->tabText(0)));
 
         translations.setLanguage(Language::English);
         QTRY_COMPARE(window.logDock()->windowTitle(), englishTitle);
+        QVERIFY2(tabs->tabText(0).startsWith(u"Untitled"), qPrintable(tabs->tabText(0)));
         QVERIFY(!chinese->isChecked());
     }
 };

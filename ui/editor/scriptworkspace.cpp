@@ -93,7 +93,10 @@ ScriptTab::ScriptTab(QWidget *parent)
 
 QString ScriptTab::displayName() const
 {
-    return m_filePath.isEmpty() ? m_untitledName : QFileInfo(m_filePath).fileName();
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    // Made when asked, so that the title follows a change of language.
+    return ScriptWorkspace::tr("Untitled %1").arg(m_untitledNumber);
 }
 
 bool ScriptTab::isModified() const
@@ -303,11 +306,6 @@ SqlEditor *ScriptWorkspace::currentEditor() const
     return t ? t->editor() : nullptr;
 }
 
-QString ScriptWorkspace::nextUntitledName()
-{
-    return tr("Untitled %1").arg(++m_untitledCounter);
-}
-
 void ScriptWorkspace::restoreTabs()
 {
     const bool crashed = !m_store.lastRunEndedCleanly();
@@ -398,7 +396,7 @@ ScriptTab *ScriptWorkspace::addTab(const RecoveryStore::Tab &state)
         t->m_id = state.id;
     t->m_filePath = state.filePath;
     if (state.filePath.isEmpty())
-        t->m_untitledName = nextUntitledName();
+        t->m_untitledNumber = ++m_untitledCounter;
     t->m_connectionId = state.connectionId.isEmpty() ? m_connectionId : state.connectionId;
     t->m_engine = state.engine;
     t->m_runType = state.runType;
@@ -790,7 +788,7 @@ bool ScriptWorkspace::saveTabAs(ScriptTab *t, const QString &path)
     if (!t->m_filePath.isEmpty() && t->m_filePath != absolute)
         m_watcher->removePath(t->m_filePath);
     t->m_filePath = absolute;
-    t->m_untitledName.clear();
+    t->m_untitledNumber = 0;
     t->m_diskText = text;
     t->editor()->document()->setModified(false);
     watch(t);

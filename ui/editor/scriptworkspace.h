@@ -150,7 +150,6 @@ private:
     bool chooseSaveAs(ScriptTab *tab);
     void chooseFileToOpen();
     void chooseLine();
-    QString nextUntitledName();
     ScriptTab *tabForFile(const QString &path) const;
     void retranslateUi();
 
@@ -209,7 +208,8 @@ public:
     SqlEditor *editor() const { return m_editor; }
     QString id() const { return m_id; }
     QString filePath() const { return m_filePath; }
-    QString untitledName() const { return m_untitledName; }
+    // "Untitled 3" in the current language (0: the tab has a file).
+    int untitledNumber() const { return m_untitledNumber; }
     QString displayName() const;
     QString connectionId() const { return m_connectionId; }
     QString engine() const { return m_engine; }
@@ -226,7 +226,7 @@ private:
     QTimer *m_recoveryTimer;
     QString m_id;
     QString m_filePath;
-    QString m_untitledName;
+    int m_untitledNumber = 0;
     QString m_connectionId;
     QString m_engine;
     QString m_runType;
