@@ -76,7 +76,7 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     m_logDock->raise();
     splitDockWidget(m_jobListDock, m_connectionsDock, Qt::Vertical);
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
-    resizeDocks({m_jobListDock, m_progressDock}, {520, 340}, Qt::Horizontal);
+    resizeDocks({m_jobListDock, m_progressDock}, {640, 330}, Qt::Horizontal);
     resizeDocks({m_jobListDock, m_connectionsDock}, {560, 120}, Qt::Vertical);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
 
