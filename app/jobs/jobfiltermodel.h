@@ -45,6 +45,10 @@ public:
     // Their sum: the jobs the filter would show with every state picked.
     int countAnyState() const { return m_countAny; }
 
+    // Ranks the rows by `column` in one raw pass first, so that the proxy's own sort only
+    // compares two integers per step.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
     JobKey keyAt(const QModelIndex &index) const;
     QModelIndex indexOf(const JobKey &key, int column = 0) const;
 
@@ -65,6 +69,7 @@ private:
     void countInsertedRows(int first, int last);
     void countRow(int row, qint8 state);
     void announceCounts(const QHash<JobState, int> &before);
+    void dropRanks();
 
     JobListModel *m_jobs = nullptr;
     JobFilter m_filter;
@@ -73,6 +78,10 @@ private:
     QHash<JobState, int> m_counts;
     int m_countAny = 0;
     QBasicTimer m_ageTimer; // with a time range, jobs age out of it
+    // Per source row, its place in the order of m_rankColumn, until a row changes or moves;
+    // then lessThan() compares the jobs themselves again.
+    std::vector<int> m_rank;
+    int m_rankColumn = -1;
 };
 
 } // namespace JobDeck

@@ -376,9 +376,8 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
     // Sorting texts compare their case-folded forms, made once per update: a plain comparison
     // is several times faster than a case-insensitive one.
     const auto texts = [&](const QString &x, const QString &y) {
-        if (x == y)
-            return tieBreak();
-        return x < y;
+        const int order = x.compare(y); // one pass over both, not == and then <
+        return order != 0 ? order < 0 : tieBreak();
     };
     switch (column) {
     case StateColumn:
