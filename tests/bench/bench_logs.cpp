@@ -7,6 +7,7 @@
 // line. Prints figures and ratios; it is not a test and asserts nothing about speed.
 //
 //   bench-logs [--lines N]        (run with -platform offscreen)
+#include "benchsupport.h"
 #include "logs/logsearch.h"
 #include "logs/logstore.h"
 #include "logview/logview.h"
@@ -15,15 +16,10 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QPlainTextEdit>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTextCursor>
-
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -33,28 +29,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int Chunk = 10000;
+constexpr int Chunk = Bench::PlainTextLogPane::ChunkLines;
 
-// CPU time of the whole process (all threads), in ms: on a machine shared with other work
-// it tells the cost of an operation better than the wall clock.
-double cpuMs()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
-           + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
+using Bench::cpuMs;
 
 qint64 residentKb()
 {
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
+    return Bench::statusKb("VmRSS");
 }
 
 // Lines of about 100 characters, as a Spark driver writes them; one in 100 a WARN that
@@ -253,20 +234,14 @@ int main(int argc, char **argv)
     qint64 editRssKb = 0;
     {
         const qint64 rssBefore = residentKb();
-        QPlainTextEdit edit;
-        edit.setReadOnly(true);
-        edit.setUndoRedoEnabled(false);
-        edit.setLineWrapMode(QPlainTextEdit::NoWrap);
+        Bench::PlainTextLogPane edit;
         edit.resize(1400, 700);
         edit.show();
         QElapsedTimer clock;
         clock.start();
         const double cpuBefore = cpuMs();
         for (const QStringList &chunk : std::as_const(chunks)) {
-            QTextCursor cursor(edit.document());
-            cursor.movePosition(QTextCursor::End);
-            cursor.insertText((edit.document()->isEmpty() ? QString() : u"\n"_s) + chunk.join(u'\n'));
-            edit.verticalScrollBar()->setValue(edit.verticalScrollBar()->maximum());
+            edit.appendLines(chunk);
             QCoreApplication::processEvents();
         }
         editSeconds = clock.nsecsElapsed() / 1e9;
