@@ -27,11 +27,14 @@ struct Capabilities
     bool results = false;
     bool lineage = false;
     bool history = false;
-    bool runTask = false;      // run a saved task by id (Dinky)
-    bool restart = false;      // restart a stopped job (Dinky)
-    bool savepoint = false;    // trigger a savepoint (Dinky)
-    bool forceRefresh = false; // ask the server to re-read a job's state (Dinky UNKNOWN)
-    bool remove = false;       // delete a finished job from the server (Kylin drop, SQLFlow delete)
+    bool runTask = false;        // run a saved task by id (Dinky)
+    bool restart = false;        // restart a stopped job (Dinky)
+    bool savepoint = false;      // trigger a savepoint (Dinky)
+    bool forceRefresh = false;   // ask the server to re-read a job's state (Dinky UNKNOWN)
+    bool remove = false;         // delete a finished job from the server (Kylin drop, SQLFlow delete)
+    bool schema = false;         // databases, tables and columns (databases(), tables(), columns())
+    bool resultDownload = false; // the server renders a whole result set as a file (downloadResult())
+    bool query = false;          // runs a statement and answers its rows at once, paged (query())
 };
 
 // What can be done to one job right now: the GUI enables its actions from this, the CLI
@@ -156,14 +159,54 @@ struct ResultSetRef
     QString path;
 };
 
+// One page of a result set. A cell that is SQL NULL is a null QString (isNull()); an empty
+// string is an empty, non-null one: the adapter tells them apart as its protocol allows.
 struct ResultPage
 {
     QStringList columns;
+    QStringList columnTypes; // the server's type names, as many as columns (empty when it gives none)
     QList<QStringList> rows;
     qint64 totalRows = -1;
     int page = 1;
     bool hasMore = false;
     QString notice; // a server message about the data (display limits), in the user's language
+};
+
+// How the server renders a whole result set as a file (Linkis filesystem/resultsetToExcel).
+struct ResultDownloadOptions
+{
+    QString format = QStringLiteral("csv"); // "csv" or "xlsx"
+    QChar separator = u',';
+    QString charset = QStringLiteral("utf-8");
+    QString nullText = QStringLiteral("NULL"); // what a NULL cell becomes
+};
+
+// The schema a connection's SQL is written against (Linkis datasource/*, Kylin tables).
+struct SchemaTable
+{
+    enum class Kind { Table, View, Model, Cube };
+    QString database;
+    QString name;
+    Kind kind = Kind::Table;
+    QString comment;
+};
+
+struct SchemaColumn
+{
+    QString name;
+    QString type;
+    QString comment;
+    bool partitionKey = false;
+};
+
+// A statement run at once for its rows (Kylin's query API): a page of `limit` rows from
+// `offset`.
+struct QueryRequest
+{
+    QString sql;
+    QString project; // empty: the profile's
+    qint64 offset = 0;
+    int limit = 500;
 };
 
 // One connection to one job service. Each adapter implements this; the monitor, the GUI and
@@ -261,6 +304,41 @@ public:
     virtual Pending<qint64> *exportLineage(const Job &, const LineageRequest &, QIODevice *)
     {
         return unsupported<qint64>(tr("Exporting lineage"));
+    }
+
+    // The schema, one level at a time (capabilities().schema).
+    virtual Pending<QStringList> *databases() { return unsupported<QStringList>(tr("Listing databases")); }
+    virtual Pending<QList<SchemaTable>> *tables(const QString &)
+    {
+        return unsupported<QList<SchemaTable>>(tr("Listing tables"));
+    }
+    virtual Pending<QList<SchemaColumn>> *columns(const QString &, const QString &)
+    {
+        return unsupported<QList<SchemaColumn>>(tr("Listing columns"));
+    }
+
+    // The statement that, run as a job on this server, answers the DDL of `database`.`table`
+    // in its rows; empty when the server has no way to tell it.
+    virtual QString ddlStatement(const QString &database, const QString &table) const
+    {
+        Q_UNUSED(database);
+        Q_UNUSED(table);
+        return {};
+    }
+
+    // Streams the server's own rendering of a whole result set into `sink` (open for
+    // writing, kept alive until the call finishes); returns the bytes written. An error
+    // answer is reported, never written (capabilities().resultDownload).
+    virtual Pending<qint64> *downloadResult(const ResultSetRef &, const ResultDownloadOptions &, QIODevice *)
+    {
+        return unsupported<qint64>(tr("Downloading a result set"));
+    }
+
+    // Runs `request.sql` and answers one page of its rows (capabilities().query). Each page
+    // is a call of its own; totalRows is -1 when the server does not count them.
+    virtual Pending<ResultPage> *query(const QueryRequest &)
+    {
+        return unsupported<ResultPage>(tr("Running a query"));
     }
 
 protected:

@@ -111,8 +111,9 @@ void Console::watch(Session *session, const QString &connection)
     connect(session,
             &Session::resultsLoaded,
             this,
-            [this, connection](const QString &id, const QStringList &names, const QList<ResultPage> &pages) {
-                Q_EMIT resultsLoaded({connection, id}, names, pages);
+            [this,
+             connection](const QString &id, const QList<ResultSetRef> &sets, const QList<ResultPage> &pages) {
+                Q_EMIT resultsLoaded({connection, id}, sets, pages);
             });
     connect(session,
             &Session::stepOutputLoaded,
@@ -239,6 +240,14 @@ void Console::submit(const SubmitRequest &request, const QString &connection)
     Session *s = session(where);
     if (!s) {
         Q_EMIT notice({}, tr("There is no open connection to run the script on"));
+        return;
+    }
+    if (const Capabilities caps = s->capabilities(); !caps.submit && caps.query) {
+        QueryRequest query;
+        query.sql = request.script.trimmed();
+        while (query.sql.endsWith(u';')) // one statement; the query API takes it bare
+            query.sql = query.sql.chopped(1).trimmed();
+        Q_EMIT queryRequested(where, query);
         return;
     }
     s->submit(request);

@@ -64,7 +64,8 @@ public:
     JobKey currentJob() const { return m_current; }
     void setCurrentJob(const JobKey &key);
 
-    // Submits on `connection` (empty: the target connection).
+    // Submits on `connection` (empty: the target connection). A connection that runs no
+    // jobs but answers queries (Kylin) gets the statement as a query: queryRequested().
     void submit(const SubmitRequest &request, const QString &connection = {});
     // What would run the job again: its script, engine, run type and variables; nothing
     // (and `why`) when neither this console nor the server kept the script.
@@ -92,9 +93,13 @@ Q_SIGNALS:
     // What the connections' sessions report about their jobs, named by JobKey.
     void logAppended(const JobDeck::JobKey &key, qint64 firstLineNumber, const QStringList &lines);
     void progressSampled(const JobDeck::JobKey &key, const QPointF &sample);
+    // `pages[i]` is the first page of `sets[i]`.
     void resultsLoaded(const JobDeck::JobKey &key,
-                       const QStringList &names,
+                       const QList<JobDeck::ResultSetRef> &sets,
                        const QList<JobDeck::ResultPage> &pages);
+    // A statement sent to a connection that answers rows at once (Kylin's query API) instead
+    // of running jobs: the results panel reads its pages.
+    void queryRequested(const QString &connection, const JobDeck::QueryRequest &request);
     void stepOutputLoaded(const JobDeck::JobKey &key, const QString &stepId, const QString &output);
     void actionFinished(const JobDeck::JobKey &key,
                         JobDeck::Session::JobAction action,

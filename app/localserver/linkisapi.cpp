@@ -2,6 +2,9 @@
 
 #include "localserver/jobmanager.h"
 #include "localserver/resultfile.h"
+#include "localserver/workspaceschema.h"
+
+#include "results/resultformat.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStringEncoder>
 #include <QUrlQuery>
 
 namespace JobDeck::Local {
@@ -116,6 +120,20 @@ bool LinkisApi::handleRequest(const QHttpServerRequest &request, QHttpServerResp
         answer.message = both(
             QStringLiteral("The request body is larger than %1 MB").arg(m_config.maxRequestBytes >> 20),
             QStringLiteral("请求体过大"));
+    } else if (path.mid(ApiRoot.size()) == u"filesystem/resultsetToExcel") {
+        const QString user = authenticate(request);
+        if (user.isEmpty()) {
+            answer.status = -1;
+            answer.message = both(QStringLiteral("You are not logged in, please login first!"),
+                                  QStringLiteral("您尚未登录，请先登录!"));
+        } else if (const auto file = resultDownload(request, user, &answer)) {
+            QHttpHeaders headers;
+            headers.append(QHttpHeaders::WellKnownHeader::ContentType, "text/plain");
+            headers.append(QHttpHeaders::WellKnownHeader::ContentDisposition,
+                           "attachment;filename=result.csv");
+            responder.write(*file, headers, QHttpServerResponder::StatusCode::Ok);
+            return true;
+        }
     } else {
         answer = route(request, path.mid(ApiRoot.size()));
     }
@@ -203,6 +221,8 @@ LinkisApi::Answer LinkisApi::route(const QHttpServerRequest &request, const QStr
         return history(request, user, parts.mid(1).join(u'/'));
     if (parts.size() == 2 && parts.at(0) == u"filesystem")
         return fileSystem(request, user, parts.at(1));
+    if (parts.size() == 2 && parts.at(0) == u"datasource")
+        return dataSource(request, user, parts.at(1));
     Answer answer;
     answer.status = 1;
     answer.message = both(QStringLiteral("No such service: /%1").arg(path), QStringLiteral("没有这个服务"));
@@ -651,6 +671,142 @@ LinkisApi::Answer LinkisApi::fileSystem(const QHttpServerRequest &request,
     answer.message
         = both(QStringLiteral("No such file system call: %1").arg(verb), QStringLiteral("没有这个接口"));
     return answer;
+}
+
+LinkisApi::Answer LinkisApi::dataSource(const QHttpServerRequest &request,
+                                        const QString &user,
+                                        const QString &verb)
+{
+    Answer answer;
+    answer.status = 1;
+    if (request.method() != QHttpServerRequest::Method::Get) {
+        answer.message
+            = both(QStringLiteral("Use GET for datasource/%1").arg(verb), QStringLiteral("请使用 GET 请求"));
+        return answer;
+    }
+    const QUrlQuery query = request.query();
+    const QString database = query.queryItemValue(QStringLiteral("database"), QUrl::FullyDecoded);
+    const QString table = query.queryItemValue(QStringLiteral("table"), QUrl::FullyDecoded);
+    const WorkspaceSchema schema(m_config.dataDir + u"/workspaces/" + user + u".sqlite");
+    QString error;
+    std::optional<QJsonArray> list;
+    QString key;
+    if (verb == u"dbs") {
+        list = schema.databases(&error);
+        key = QStringLiteral("dbs");
+    } else if (verb == u"tables") {
+        list = schema.tables(database, user, &error);
+        key = QStringLiteral("tables");
+    } else if (verb == u"columns") {
+        if (table.isEmpty()) {
+            answer.message = both(QStringLiteral("Name the table: columns?database=&table="),
+                                  QStringLiteral("请指定表名"));
+            return answer;
+        }
+        list = schema.columns(database, table, &error);
+        key = QStringLiteral("columns");
+    } else {
+        answer.message
+            = both(QStringLiteral("No such datasource call: %1").arg(verb), QStringLiteral("没有这个接口"));
+        return answer;
+    }
+    if (!list) {
+        // The datasource service's own words for a failed lookup (DataSourceRestfulApi).
+        answer.message = verb == u"columns"
+                             ? both(QStringLiteral("Failed to get data table structure: %1").arg(error),
+                                    QStringLiteral("获取数据表结构失败"))
+                             : both(QStringLiteral("Failed to query %1: %2").arg(verb, error),
+                                    QStringLiteral("查询失败"));
+        return answer;
+    }
+    answer.status = 0;
+    answer.message = QString();
+    answer.data = {{key, *list}};
+    return answer;
+}
+
+QString LinkisApi::resultFile(const QString &path, const QString &user, Answer *answer) const
+{
+    static const QRegularExpression jobFile(QStringLiteral("/results/(\\d+)/([A-Za-z0-9_.-]*)$"));
+    const auto match = jobFile.match(path);
+    const qint64 taskId = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+    const auto job = taskId > 0 ? m_jobs->job(taskId) : std::nullopt;
+    const QString name = match.captured(2);
+    const QString resultUrl = fileUrl(m_jobs->resultDir(taskId)) + u'/';
+    if (!job || job->user != user || !path.startsWith(resultUrl) || name.contains(u"..")
+        || !name.endsWith(u".dolphin")) {
+        answer->status = 3;
+        answer->message = both(QStringLiteral("No permission to read %1").arg(path),
+                               QStringLiteral("没有权限读取该文件"));
+        return {};
+    }
+    return m_jobs->resultDir(taskId) + u'/' + name;
+}
+
+std::optional<QByteArray> LinkisApi::resultDownload(const QHttpServerRequest &request,
+                                                    const QString &user,
+                                                    Answer *answer)
+{
+    answer->status = 1;
+    const QUrlQuery query = request.query();
+    const QString path = query.queryItemValue(QStringLiteral("path"), QUrl::FullyDecoded);
+    const QString file = resultFile(path, user, answer);
+    if (file.isEmpty())
+        return std::nullopt;
+    const QString type = query.queryItemValue(QStringLiteral("outputFileType"));
+    if (!type.isEmpty() && type != u"csv") {
+        answer->message = both(QStringLiteral("jobdeck-server exports result sets as csv only"),
+                               QStringLiteral("只支持导出 csv"));
+        return std::nullopt;
+    }
+    QByteArray charset = query.queryItemValue(QStringLiteral("charset")).toLatin1();
+    if (charset.isEmpty())
+        charset = "utf-8";
+    QStringEncoder encoder(charset.constData());
+    if (!encoder.isValid()) {
+        answer->message = both(QStringLiteral("Unknown charset %1").arg(QString::fromLatin1(charset)),
+                               QStringLiteral("未知的字符集"));
+        return std::nullopt;
+    }
+    QString separator = query.queryItemValue(QStringLiteral("csvSeparator"), QUrl::FullyDecoded);
+    if (separator.isEmpty())
+        separator = query.queryItemValue(QStringLiteral("csvSeperator"), QUrl::FullyDecoded);
+    RowFormatOptions options;
+    options.separator = separator.isEmpty() ? QChar(u',') : separator.at(0);
+    // As Linkis: NULL cells become nullValue (default "NULL"); BLANK means the empty string;
+    // LINKIS_NULL keeps them as the file has them.
+    QString nullValue = query.hasQueryItem(QStringLiteral("nullValue"))
+                            ? query.queryItemValue(QStringLiteral("nullValue"), QUrl::FullyDecoded)
+                            : QStringLiteral("NULL");
+    if (nullValue.compare(u"BLANK", Qt::CaseInsensitive) == 0)
+        nullValue.clear();
+    if (nullValue == u"LINKIS_NULL")
+        nullValue = QStringLiteral("NULL");
+    options.nullText = nullValue;
+
+    constexpr int PageRows = 50000;
+    QByteArray out;
+    for (int page = 1;; ++page) {
+        QString error;
+        auto rows = ResultFileReader::readPage(file, page, PageRows, &error);
+        if (!rows) {
+            answer->message = both(QStringLiteral("Cannot read the result set: %1").arg(error),
+                                   QStringLiteral("无法读取结果集"));
+            return std::nullopt;
+        }
+        if (page == 1)
+            out += encoder.encode(formatHeader(RowFormat::Csv, rows->columns, options));
+        for (QStringList &row : rows->rows) {
+            for (QString &cell : row) {
+                if (cell == u"NULL")
+                    cell = QString();
+            }
+        }
+        out += encoder.encode(formatRows(RowFormat::Csv, rows->columns, rows->rows, options));
+        if (rows->rows.size() < PageRows || qint64(page) * PageRows >= rows->totalRows)
+            break;
+    }
+    return out;
 }
 
 } // namespace JobDeck::Local

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace JobDeck::Local {
 
 class JobManager;
@@ -57,6 +59,14 @@ private:
                     const QString &verb);
     Answer history(const QHttpServerRequest &request, const QString &user, const QString &rest);
     Answer fileSystem(const QHttpServerRequest &request, const QString &user, const QString &verb);
+    Answer dataSource(const QHttpServerRequest &request, const QString &user, const QString &verb);
+    // filesystem/resultsetToExcel: the whole result set as a CSV file, or nothing (and
+    // `answer` says why).
+    std::optional<QByteArray> resultDownload(const QHttpServerRequest &request,
+                                             const QString &user,
+                                             Answer *answer);
+    // The result file a filesystem path of `user`'s names, or empty (and a refusal in `answer`).
+    QString resultFile(const QString &path, const QString &user, Answer *answer) const;
     QJsonObject taskObject(const JobRecord &job) const;
     QString sessionTicket(const QHttpServerRequest &request) const;
 

@@ -366,7 +366,8 @@ void Session::loadResultPages(const QString &jobId,
                               QList<ResultPage> pages)
 {
     if (pages.size() == sets.size()) {
-        Q_EMIT resultsLoaded(jobId, names, pages);
+        Q_UNUSED(names);
+        Q_EMIT resultsLoaded(jobId, sets, pages);
         return;
     }
     const ResultSetRef next = sets.at(pages.size());

@@ -121,9 +121,9 @@ Q_SIGNALS:
     void logAppended(const QString &jobId, qint64 firstLineNumber, const QStringList &lines);
     void progressSampled(const QString &jobId, const QPointF &sample);
     void submitted(const JobDeck::Job &job);
-    // `names[i]` names `pages[i]`; empty lists when the job produced no result set.
+    // `pages[i]` is the first page of `sets[i]`; empty lists when the job produced no result set.
     void resultsLoaded(const QString &jobId,
-                       const QStringList &names,
+                       const QList<JobDeck::ResultSetRef> &sets,
                        const QList<JobDeck::ResultPage> &pages);
     // Something the user should hear about (a failed submit, a lost connection).
     void notice(const QString &text);

@@ -4,6 +4,7 @@
 #include "backends/local/localserverfile.h"
 #include "monitor/jobmonitor.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -521,6 +522,70 @@ private Q_SLOTS:
         QVERIFY(started->processAlive()); // left running for the next client
         ::kill(pid_t(started->pid), SIGTERM);
         QTRY_VERIFY_WITH_TIMEOUT(!started->processAlive(), 10000);
+    }
+
+    // datasource/dbs, tables and columns over the user's real SQLite workspace, through the
+    // adapter the schema browser uses; then the server's own CSV of a result set with NULL
+    // and an empty string told apart.
+    void schemaOfTheWorkspaceAndResultDownload()
+    {
+        LinkisBackend backend(m_server->tokenProfile());
+        QVERIFY(backend.capabilities().schema);
+        AWAIT(job,
+              backend.submit(script(
+                  QStringLiteral(
+                      "CREATE TABLE IF NOT EXISTS orders(order_id INTEGER PRIMARY KEY, amount REAL, "
+                      "note TEXT);\n"
+                      "CREATE VIEW IF NOT EXISTS big_orders AS SELECT * FROM orders WHERE amount > 100;\n"
+                      "DELETE FROM orders;\n"
+                      "INSERT INTO orders VALUES (1, 250.5, 'first'), (2, NULL, ''), (3, 12, 'a,b');\n"
+                      "SELECT order_id, amount, note FROM orders ORDER BY order_id;"),
+                  QStringLiteral("sql"))));
+        QVERIFY2(job.has_value(), qPrintable(job ? QString() : job.error().describe()));
+        const Followed followed = follow(backend, *job);
+        QVERIFY(followed.ended);
+        QCOMPARE(followed.finished.state, JobState::Succeeded);
+
+        AWAIT(dbs, backend.databases());
+        QVERIFY2(dbs.has_value(), qPrintable(dbs ? QString() : dbs.error().describe()));
+        QCOMPARE(*dbs, QStringList{QStringLiteral("main")});
+        AWAIT(tables, backend.tables(QStringLiteral("main")));
+        QVERIFY(tables.has_value());
+        QStringList names;
+        for (const SchemaTable &table : *tables)
+            names.append(table.name + (table.kind == SchemaTable::Kind::View ? u" (view)" : u""));
+        QVERIFY2(names.contains(QStringLiteral("orders")), qPrintable(names.join(u", ")));
+        QVERIFY(names.contains(QStringLiteral("big_orders (view)")));
+        AWAIT(columns, backend.columns(QStringLiteral("main"), QStringLiteral("orders")));
+        QVERIFY(columns.has_value());
+        QCOMPARE(columns->size(), 3);
+        QCOMPARE(columns->at(0).name, QStringLiteral("order_id"));
+        QCOMPARE(columns->at(0).type, QStringLiteral("INTEGER"));
+        QCOMPARE(columns->at(0).comment, QStringLiteral("primary key"));
+        QCOMPARE(columns->at(1).type, QStringLiteral("REAL"));
+        AWAIT(missing, backend.columns(QStringLiteral("main"), QStringLiteral("no_such_table")));
+        QVERIFY(!missing.has_value());
+        QVERIFY2(missing.error().message.contains(u"no_such_table"), qPrintable(missing.error().message));
+
+        // The rows, NULL apart from the empty string, and the column types.
+        AWAIT(sets, backend.resultSets(followed.finished));
+        QVERIFY(sets.has_value());
+        QCOMPARE(sets->size(), 1);
+        AWAIT(page, backend.resultPage(sets->first(), 1, 100));
+        QVERIFY(page.has_value());
+        QCOMPARE(page->rows.size(), 3);
+        QVERIFY(page->rows.at(1).at(1).isNull());
+        QVERIFY(!page->rows.at(1).at(2).isNull());
+        QVERIFY(page->rows.at(1).at(2).isEmpty());
+        QCOMPARE(page->columnTypes.size(), 3);
+
+        QBuffer csv;
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        ResultDownloadOptions options;
+        options.nullText = QStringLiteral("NULL");
+        AWAIT(bytes, backend.downloadResult(sets->first(), options, &csv));
+        QVERIFY2(bytes.has_value(), qPrintable(bytes ? QString() : bytes.error().describe()));
+        QCOMPARE(csv.data(), QByteArray("order_id,amount,note\n1,250.5,first\n2,NULL,\n3,12,\"a,b\"\n"));
     }
 
     void cleanupTestCase()

@@ -15,7 +15,9 @@
 #include "logview/logpanel.h"
 #include "logview/logview.h"
 #include "mainwindow/mainwindow.h"
+#include "results/resultsetview.h"
 #include "results/resultspanel.h"
+#include "results/resulttabs.h"
 #include "session/session.h"
 
 #include <QAbstractItemModelTester>
@@ -93,9 +95,9 @@ private Q_SLOTS:
         QVERIFY(log->view()->isVisible());
         QTRY_VERIFY(window.progressPanel()->isShowingView());
         // The SELECT's rows, in the results dock.
-        QTabWidget *tabs = window.resultsPanel()->tabs();
+        ResultTabs *tabs = window.resultsPanel()->tabs();
         QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 1, 10000);
-        auto *table = qobject_cast<QTableView *>(tabs->widget(0));
+        QTableView *table = tabs->view(0)->table();
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("n"));

@@ -8,7 +8,9 @@
 #include "editor/variablesdialog.h"
 #include "jobs/joblistmodel.h"
 #include "mainwindow/mainwindow.h"
+#include "results/resultsetview.h"
 #include "results/resultspanel.h"
+#include "results/resulttabs.h"
 #include "session/session.h"
 #include "support/await.h"
 
@@ -162,8 +164,9 @@ private Q_SLOTS:
         QCOMPARE(script, QStringLiteral("SELECT ${lo} + 1 AS v"));
         // The server put the value in its place: the result is 42.
         QTRY_COMPARE_WITH_TIMEOUT(m_window->resultsPanel()->tabs()->count(), 1, 10000);
-        auto *table = qobject_cast<QTableView *>(m_window->resultsPanel()->tabs()->widget(0));
-        QVERIFY(table);
+        ResultSetView *view = m_window->resultsPanel()->tabs()->view(0);
+        QVERIFY(view);
+        QTableView *table = view->table();
         QTRY_COMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("42"));
 
         // The value is remembered for the next run of this tab. (The form had the focus: the

@@ -262,9 +262,11 @@ void SqlEditor::setCompletionProviders(const QList<CompletionProvider *> &provid
     m_providers.clear();
     for (CompletionProvider *provider : providers) {
         m_providers.append(provider);
-        // A provider that fetched what it lacked: ask again while the popup is up.
+        // A provider that fetched what it lacked: ask again while the popup is up, or while
+        // the cursor is still where the user asked and nothing was known then.
         connect(provider, &CompletionProvider::updated, this, [this] {
-            if (m_completer->popup()->isVisible())
+            if (m_completer->popup()->isVisible()
+                || (m_completionWaitingAt >= 0 && m_completionWaitingAt == textCursor().position()))
                 showCompletions();
         });
     }
@@ -303,13 +305,16 @@ void SqlEditor::showCompletions()
     }
     if (m_completionModel->rowCount() == 0) {
         m_completer->popup()->hide();
+        m_completionWaitingAt = position;
         return;
     }
     m_completer->setCompletionPrefix(prefix);
     if (m_completer->completionCount() == 0) {
         m_completer->popup()->hide();
+        m_completionWaitingAt = position;
         return;
     }
+    m_completionWaitingAt = -1;
     m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
     QRect rect = cursorRect();
     rect.setWidth(m_completer->popup()->sizeHintForColumn(0)
@@ -362,11 +367,16 @@ void SqlEditor::keyPressEvent(QKeyEvent *event)
     }
     QPlainTextEdit::keyPressEvent(event);
 
-    // Proposals once a word has two characters; hidden when the word ends.
+    // Proposals once a word has two characters, and right after "name." (a table's columns,
+    // a database's tables); hidden when the word ends.
     const QString typed = event->text();
     const bool wordChar = typed.size() == 1 && (typed[0].isLetterOrNumber() || typed[0] == u'_');
-    if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) && wordChar
-        && wordBeforeCursor().size() >= 2 && !m_providers.isEmpty())
+    const bool plain = !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier));
+    if (!wordChar && event->key() != Qt::Key_Backspace)
+        m_completionWaitingAt = -1;
+    if (plain && typed == u"." && !m_providers.isEmpty())
+        showCompletions();
+    else if (plain && wordChar && wordBeforeCursor().size() >= 2 && !m_providers.isEmpty())
         showCompletions();
     else if (m_completer->popup()->isVisible() && (!wordChar && event->key() != Qt::Key_Backspace))
         m_completer->popup()->hide();

@@ -95,6 +95,9 @@ private:
     QCompleter *m_completer;
     QStandardItemModel *m_completionModel;
     QList<QPointer<CompletionProvider>> m_providers;
+    // Where completion was asked for and nothing was known yet: when a provider's background
+    // fetch lands while the cursor is still there, the popup opens then.
+    int m_completionWaitingAt = -1;
 };
 
 } // namespace JobDeck

@@ -37,7 +37,9 @@ void WorkspaceBinding::follow()
                                target->displayName(),
                                ready && target->backend() ? target->backend()->runOffers()
                                                           : QList<RunOffer>{});
-    m_workspace->setRunEnabled(ready && target->capabilities().submit);
+    // A Kylin connection runs no jobs: its statements go through the query API.
+    const Capabilities caps = target->capabilities();
+    m_workspace->setRunEnabled(ready && (caps.submit || caps.query));
 }
 
 } // namespace JobDeck

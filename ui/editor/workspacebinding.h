@@ -9,7 +9,8 @@ class ScriptWorkspace;
 
 // Ties the script workspace to the console: the tab's scripts run on the console's target
 // connection (or the one the tab names, while it is open), with the engines and run types
-// that connection's backend offers; Run is enabled while that connection is ready.
+// that connection's backend offers; Run is enabled while that connection is ready and runs
+// scripts or answers queries (Kylin).
 class WorkspaceBinding final : public QObject
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "mainwindow/mainwindow.h"
 
 #include "charts/progresspanel.h"
+#include "completion/connectioncompletion.h"
 #include "connections/connectionspanel.h"
 #include "console/console.h"
 #include "core/buildinfo.h"
@@ -14,6 +15,8 @@
 #include "logview/logdock.h"
 #include "notifications/jobnotifier.h"
 #include "results/resultspanel.h"
+#include "schema/schemapanel.h"
+#include "schema/schemaregistry.h"
 #include "timeline/stepspanel.h"
 
 #include <KSyntaxHighlighting/Repository>
@@ -39,7 +42,7 @@ namespace JobDeck {
 
 namespace {
 // Bump when the docks change so an old saved layout is not applied to a new set of docks.
-constexpr int LayoutVersion = 4;
+constexpr int LayoutVersion = 5;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
 constexpr auto ThemeKey = "editor/theme";
@@ -57,6 +60,8 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     , m_steps(new StepsPanel(m_console, this))
     , m_progress(new ProgressPanel(m_console, this))
     , m_results(new ResultsPanel(m_console, this))
+    , m_schemaRegistry(new SchemaRegistry(m_console, {}, this))
+    , m_schema(new SchemaPanel(m_console, m_schemaRegistry, this))
     , m_commands(new JobCommands(m_console, this))
     , m_notifier(new JobNotifier(m_console, this))
 {
@@ -68,6 +73,8 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     m_jobListDock = addPanelDock(QStringLiteral("jobListDock"), Qt::LeftDockWidgetArea, m_jobList);
     m_connectionsDock
         = addPanelDock(QStringLiteral("connectionsDock"), Qt::LeftDockWidgetArea, m_connections);
+    // Right of the editor, above the job's progress: the schema the scripts are written against.
+    m_schemaDock = addPanelDock(QStringLiteral("schemaDock"), Qt::RightDockWidgetArea, m_schema);
     m_progressDock = addPanelDock(QStringLiteral("progressDock"), Qt::RightDockWidgetArea, m_progress);
     m_timelineDock = addPanelDock(QStringLiteral("timelineDock"), Qt::RightDockWidgetArea, m_steps);
     m_logDock = addPanelDock(QStringLiteral("logDock"), Qt::BottomDockWidgetArea, m_log);
@@ -78,12 +85,29 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
     resizeDocks({m_jobListDock, m_progressDock}, {640, 330}, Qt::Horizontal);
     resizeDocks({m_jobListDock, m_connectionsDock}, {560, 120}, Qt::Vertical);
+    resizeDocks({m_schemaDock, m_progressDock, m_timelineDock}, {340, 170, 170}, Qt::Vertical);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
 
     statusBar()->addPermanentWidget(m_cursorLabel);
     createMenus();
 
     // The panels talk to each other through the console; these are the window's own links.
+    // Completion from the schema of the connection the current tab runs on.
+    m_workspace->addCompletionProvider(new ConnectionCompletionProvider(
+        m_schemaRegistry,
+        [this] {
+            const ScriptTab *tab = m_workspace->currentTab();
+            return tab && m_console->isOpen(tab->connectionId()) ? tab->connectionId()
+                                                                 : m_console->targetConnection();
+        },
+        this));
+    connect(m_schema, &SchemaPanel::insertTextRequested, this, [this](const QString &text) {
+        if (SqlEditor *editor = m_workspace->currentEditor()) {
+            editor->insertPlainText(text);
+            editor->setFocus();
+        }
+    });
+    connect(m_results, &ResultsPanel::resultsShown, m_resultsDock, &QDockWidget::raise);
     connect(m_jobList, &JobListPanel::currentJobChanged, m_console, &Console::setCurrentJob);
     connect(m_jobList->view()->selectionModel(), &QItemSelectionModel::selectionChanged, m_commands, [this] {
         m_commands->setSelection(m_jobList->selectedJobs());
@@ -211,8 +235,13 @@ void MainWindow::createMenus()
     m_jobToolBar->addAction(m_commands->action(JobCommands::RunAgain));
 
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget *dock :
-         {m_jobListDock, m_connectionsDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
+    for (QDockWidget *dock : {m_jobListDock,
+                              m_connectionsDock,
+                              m_schemaDock,
+                              m_timelineDock,
+                              m_logDock,
+                              m_resultsDock,
+                              m_progressDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addActions(
@@ -283,6 +312,7 @@ void MainWindow::retranslateUi()
     m_logDock->setWindowTitle(tr("Log"));
     m_progressDock->setWindowTitle(tr("Progress"));
     m_resultsDock->setWindowTitle(tr("Results"));
+    m_schemaDock->setWindowTitle(tr("Schema"));
     updateTitle();
 }
 

@@ -18,13 +18,15 @@ class JobNotifier;
 class LogDock;
 class ProgressPanel;
 class ResultsPanel;
+class SchemaPanel;
+class SchemaRegistry;
 class ScriptWorkspace;
 class SqlEditor;
 class StepsPanel;
 class Translations;
 
 // The console's window. It only arranges: the editor in the centre, a dock for each panel
-// (jobs, connections, steps, progress, log, results), menus and toolbars made of the panels'
+// (jobs, connections, schema, steps, progress, log, results), menus and toolbars made of the panels'
 // actions, the layout restored on the next start. What the panels show comes from the
 // Console they observe; each panel lives in its own folder with the logic behind it.
 class MainWindow final : public QMainWindow
@@ -50,6 +52,8 @@ public:
     StepsPanel *stepsPanel() const { return m_steps; }
     ProgressPanel *progressPanel() const { return m_progress; }
     ResultsPanel *resultsPanel() const { return m_results; }
+    SchemaPanel *schemaPanel() const { return m_schema; }
+    SchemaRegistry *schemaRegistry() const { return m_schemaRegistry; }
     JobCommands *jobCommands() const { return m_commands; }
     JobNotifier *notifier() const { return m_notifier; }
 
@@ -59,6 +63,7 @@ public:
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *progressDock() const { return m_progressDock; }
     QDockWidget *resultsDock() const { return m_resultsDock; }
+    QDockWidget *schemaDock() const { return m_schemaDock; }
     QAction *runTaskAction() const { return m_runTaskAction; }
 
     // The text of Help > About: versions of JobDeck, Qt and KSyntaxHighlighting.
@@ -89,6 +94,8 @@ private:
     StepsPanel *m_steps;
     ProgressPanel *m_progress;
     ResultsPanel *m_results;
+    SchemaRegistry *m_schemaRegistry;
+    SchemaPanel *m_schema;
     JobCommands *m_commands;
     JobNotifier *m_notifier;
 
@@ -98,6 +105,7 @@ private:
     QDockWidget *m_logDock;
     QDockWidget *m_progressDock;
     QDockWidget *m_resultsDock;
+    QDockWidget *m_schemaDock;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

@@ -2,38 +2,31 @@
 
 #include "common/emptystate.h"
 #include "console/console.h"
-#include "jobs/resulttablemodel.h"
+#include "results/resulttabs.h"
 
 #include <QEvent>
-#include <QTabWidget>
-#include <QTableView>
-
-#include <climits>
 
 namespace JobDeck {
 
 ResultsPanel::ResultsPanel(Console *console, QWidget *parent)
     : Panel(parent)
     , m_console(console)
-    , m_tabs(new QTabWidget(this))
+    , m_tabs(new ResultTabs(this))
 {
     setObjectName(QStringLiteral("resultsPanel"));
-    m_tabs->setObjectName(QStringLiteral("resultTabs"));
-    m_tabs->setDocumentMode(true);
     setView(m_tabs);
     connect(m_console, &Console::currentJobChanged, this, &ResultsPanel::showJob);
     connect(m_console, &Console::currentJobUpdated, this, &ResultsPanel::loadIfSucceeded);
     connect(m_console, &Console::resultsLoaded, this, &ResultsPanel::showResults);
+    connect(m_console, &Console::queryRequested, this, &ResultsPanel::showQuery);
+    // The last tab closed by the user: the empty state again.
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this] { showView(m_tabs->count() > 0); });
     retranslateUi();
 }
 
 void ResultsPanel::clear()
 {
-    while (m_tabs->count() > 0) {
-        QWidget *page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        page->deleteLater();
-    }
+    m_tabs->clearResults();
     m_loaded = {};
     showView(false);
 }
@@ -58,34 +51,35 @@ void ResultsPanel::loadIfSucceeded()
     }
 }
 
-void ResultsPanel::showResults(const JobKey &key, const QStringList &names, const QList<ResultPage> &pages)
+void ResultsPanel::showResults(const JobKey &key,
+                               const QList<ResultSetRef> &sets,
+                               const QList<ResultPage> &pages)
 {
-    Q_UNUSED(names);
-    if (key != m_console->currentJob())
+    Session *session = m_console->session(key.connection);
+    if (key != m_console->currentJob() || !session || !session->backend())
         return;
-    while (m_tabs->count() > 0) {
-        QWidget *page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        page->deleteLater();
-    }
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        const ResultPage &page = pages.at(i);
-        auto *table = new QTableView(m_tabs);
-        table->setObjectName(QStringLiteral("resultTable"));
-        table->setModel(new ResultTableModel(page.columns, page.rows, table));
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        table->setWordWrap(false);
-        const qint64 total = page.totalRows >= 0 ? page.totalRows : page.rows.size();
-        const QString title
-            = tr("Result %1 (%n row(s))", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(i + 1);
-        m_tabs->addTab(table, title);
-        if (total > page.rows.size())
-            m_tabs->setTabToolTip(int(i),
-                                  tr("The first %1 rows of %2 are shown").arg(page.rows.size()).arg(total));
-        else if (!page.notice.isEmpty())
-            m_tabs->setTabToolTip(int(i), page.notice);
-    }
+    // The statements that gave rows title the tabs: the script as sent from here, else the
+    // server's record of it.
+    QString script = session->submitRequestOf(key.id).script;
+    if (script.isEmpty())
+        script = m_console->job(key).script;
+    m_tabs->showResultSets(session->backend(), script, sets, pages, Session::ResultPageRows);
     showView(m_tabs->count() > 0);
+    if (m_tabs->count() > 0)
+        Q_EMIT resultsShown();
+}
+
+void ResultsPanel::showQuery(const QString &connection, const QueryRequest &request)
+{
+    Session *session = m_console->session(connection);
+    if (!session || !session->backend())
+        return;
+    // A query belongs to no job: the tabs of the job shown before make way for it.
+    m_tabs->clearResults();
+    m_loaded = {};
+    m_tabs->showQuery(session->backend(), request);
+    showView(true);
+    Q_EMIT resultsShown();
 }
 
 void ResultsPanel::changeEvent(QEvent *event)

@@ -4,13 +4,14 @@
 #include "common/panel.h"
 #include "jobs/jobkey.h"
 
-class QTabWidget;
-
 namespace JobDeck {
 
 class Console;
+class ResultTabs;
 
-// The result sets of the job the user looks at, once it has succeeded: a tab each.
+// The result sets of the job the user looks at, once it has succeeded: a tab each, read from
+// the server page by page as the grid scrolls (ResultTabs). A statement sent to a connection
+// that answers queries instead of running jobs (Kylin) shows its rows here too.
 class ResultsPanel final : public Panel
 {
     Q_OBJECT
@@ -19,7 +20,11 @@ class ResultsPanel final : public Panel
 public:
     explicit ResultsPanel(Console *console, QWidget *parent = nullptr);
 
-    QTabWidget *tabs() const { return m_tabs; }
+    ResultTabs *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    // Rows arrived for the user to see (the window brings the dock forward).
+    void resultsShown();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -27,12 +32,13 @@ protected:
 private:
     void showJob(const JobKey &key);
     void loadIfSucceeded();
-    void showResults(const JobKey &key, const QStringList &names, const QList<ResultPage> &pages);
+    void showResults(const JobKey &key, const QList<ResultSetRef> &sets, const QList<ResultPage> &pages);
+    void showQuery(const QString &connection, const QueryRequest &request);
     void clear();
     void retranslateUi();
 
     Console *m_console;
-    QTabWidget *m_tabs;
+    ResultTabs *m_tabs;
     JobKey m_loaded; // the job whose result sets are shown (or being read)
 };
 

@@ -54,6 +54,8 @@ Capabilities KylinBackend::capabilities() const
     caps.steps = true;
     caps.history = true;
     caps.log = true;
+    caps.query = true;
+    caps.schema = true;
     return caps;
 }
 
@@ -722,6 +724,137 @@ Pending<QList<ResultSetRef>> *KylinBackend::resultSets(const Job &)
 Pending<ResultPage> *KylinBackend::resultPage(const ResultSetRef &, int, int)
 {
     return unsupported<ResultPage>(tr("Reading result sets"));
+}
+
+Pending<ResultPage> *KylinBackend::query(const QueryRequest &request)
+{
+    return afterDetection<ResultPage>([this, request](Pending<ResultPage> *pending) {
+        const QString project = request.project.isEmpty() ? m_profile.project : request.project;
+        if (project.isEmpty()) {
+            pending->finish(failure(BackendError::Kind::Refused,
+                                    tr("Name the Kylin project to query in the connection's settings")));
+            return;
+        }
+        const Api api = jobApi();
+        HttpRequest req = this->request("POST", QStringLiteral("query"), api);
+        req.contentType = api == Api::V2 ? QByteArray(Kylin::MediaV2) : QByteArray(Kylin::MediaJson);
+        req.timeoutMs = std::max(req.timeoutMs, 300000); // a query may scan for minutes
+        req.body = QJsonDocument(QJsonObject{{QStringLiteral("sql"), request.sql},
+                                             {QStringLiteral("project"), project},
+                                             {QStringLiteral("offset"), request.offset},
+                                             {QStringLiteral("limit"), request.limit},
+                                             {QStringLiteral("acceptPartial"), false}})
+                       .toJson(QJsonDocument::Compact);
+        const int limit = request.limit;
+        const qint64 offset = request.offset;
+        chain(
+            call(req), pending, [this, limit, offset, api](const HttpResponse &answer) -> Result<ResultPage> {
+                Result<ResultPage> page = Kylin::decodeQueryResult(answer, api == Api::V2, limit);
+                if (page && limit > 0)
+                    page->page = int(offset / limit) + 1;
+                if (!page && page.error().kind == BackendError::Kind::Refused)
+                    page.error().message = tr("Kylin refused the query: %1").arg(page.error().message);
+                return page;
+            });
+    });
+}
+
+Pending<QJsonArray> *KylinBackend::projectTables()
+{
+    return afterDetection<QJsonArray>([this](Pending<QJsonArray> *pending) {
+        if (m_tablesRead) {
+            pending->finish(m_tables);
+            return;
+        }
+        if (m_profile.project.isEmpty()) {
+            pending->finish(
+                failure(BackendError::Kind::Refused,
+                        tr("Name the Kylin project in the connection's settings to see its tables")));
+            return;
+        }
+        const bool v5 = m_generation == Kylin::Generation::V5;
+        HttpRequest req = request("GET", QStringLiteral("tables"), v5 ? Api::V4 : Api::V1);
+        req.query.addQueryItem(QStringLiteral("project"), m_profile.project);
+        if (v5)
+            req.query.addQueryItem(QStringLiteral("page_size"), QStringLiteral("100000"));
+        chain(call(req), pending, [this, v5](const HttpResponse &answer) -> Result<QJsonArray> {
+            Result<QJsonArray> tables = Kylin::decodeTables(answer, v5);
+            if (tables) {
+                m_tables = *tables;
+                m_tablesRead = true;
+            }
+            return tables;
+        });
+    });
+}
+
+Pending<QStringList> *KylinBackend::databases()
+{
+    auto *pending = new Pending<QStringList>(this);
+    m_tablesRead = false; // a fresh read of the project's tables
+    chain(projectTables(), pending, [](const QJsonArray &tables) -> Result<QStringList> {
+        QStringList names;
+        for (const QJsonValue &table : tables) {
+            const QString database = table.toObject().value(QLatin1StringView("database")).toString();
+            if (!database.isEmpty() && !names.contains(database))
+                names.append(database);
+        }
+        return names;
+    });
+    return pending;
+}
+
+Pending<QList<SchemaTable>> *KylinBackend::tables(const QString &database)
+{
+    auto *pending = new Pending<QList<SchemaTable>>(this);
+    chain(projectTables(), pending, [database](const QJsonArray &tables) -> Result<QList<SchemaTable>> {
+        QList<SchemaTable> found;
+        for (const QJsonValue &value : tables) {
+            const QJsonObject table = value.toObject();
+            if (table.value(QLatin1StringView("database")).toString().compare(database, Qt::CaseInsensitive)
+                != 0)
+                continue;
+            SchemaTable t;
+            t.database = table.value(QLatin1StringView("database")).toString();
+            t.name = table.value(QLatin1StringView("name")).toString();
+            t.kind = table.value(QLatin1StringView("table_type")).toString() == u"VIRTUAL_VIEW"
+                         ? SchemaTable::Kind::View
+                         : SchemaTable::Kind::Table;
+            found.append(t);
+        }
+        return found;
+    });
+    return pending;
+}
+
+Pending<QList<SchemaColumn>> *KylinBackend::columns(const QString &database, const QString &table)
+{
+    auto *pending = new Pending<QList<SchemaColumn>>(this);
+    chain(
+        projectTables(), pending, [database, table](const QJsonArray &tables) -> Result<QList<SchemaColumn>> {
+            for (const QJsonValue &value : tables) {
+                const QJsonObject desc = value.toObject();
+                if (desc.value(QLatin1StringView("database"))
+                            .toString()
+                            .compare(database, Qt::CaseInsensitive)
+                        != 0
+                    || desc.value(QLatin1StringView("name")).toString().compare(table, Qt::CaseInsensitive)
+                           != 0)
+                    continue;
+                QList<SchemaColumn> columns;
+                for (const QJsonValue &c : desc.value(QLatin1StringView("columns")).toArray()) {
+                    const QJsonObject column = c.toObject();
+                    columns.append({column.value(QLatin1StringView("name")).toString(),
+                                    column.value(QLatin1StringView("datatype")).toString(),
+                                    column.value(QLatin1StringView("comment")).toString(),
+                                    false});
+                }
+                return columns;
+            }
+            return failure(BackendError::Kind::Refused,
+                           tr("The project has no table %1.%2").arg(database, table));
+        });
+    return pending;
 }
 
 } // namespace JobDeck

@@ -5,6 +5,7 @@
 #include "backends/kylin/kylinprotocol.h"
 #include "net/httpclient.h"
 
+#include <QJsonArray>
 #include <QPointer>
 
 namespace JobDeck {
@@ -51,6 +52,16 @@ public:
     // `step` is a step id or a sequence number ("2": the step with sequence_id 2).
     Pending<QString> *stepOutput(const Job &job, const QString &step) override;
 
+    // POST query {sql, project, offset, limit}: one page of rows, column types from
+    // columnMetas; a failed statement is Refused with Kylin's message (5.0 writes it in the
+    // Accept-Language asked for).
+    Pending<ResultPage> *query(const QueryRequest &request) override;
+    // The project's tables (GET tables?project=): their databases, the tables of one, and
+    // the columns the table description lists.
+    Pending<QStringList> *databases() override;
+    Pending<QList<SchemaTable>> *tables(const QString &database) override;
+    Pending<QList<SchemaColumn>> *columns(const QString &database, const QString &table) override;
+
     // The API generation this connection uses (Unknown until detected).
     Kylin::Generation generation() const { return m_generation; }
     int loginCount() const { return m_loginCount; }
@@ -81,6 +92,8 @@ private:
     // PUT jobs/{id}/<action> (v1, v2) or PUT jobs/status (5.x v4).
     Pending<Job> *jobAction(const Job &job, const QString &v2Action, const QString &v4Action);
     static QString uuidOf(const Job &job);
+    // The table descriptions of the profile's project, read once per connection.
+    Pending<QJsonArray> *projectTables();
 
     ConnectionProfile m_profile;
     HttpClient *m_http;
@@ -89,6 +102,8 @@ private:
     QPointer<Pending<Kylin::Generation>> m_detecting;
     QPointer<Pending<Kylin::Authentication>> m_authenticating;
     int m_loginCount = 0;
+    QJsonArray m_tables;
+    bool m_tablesRead = false;
 };
 
 } // namespace JobDeck

@@ -1,5 +1,7 @@
 #include "backends/kylin/kylinprotocol.h"
 
+#include "backends/backend.h"
+
 #include "core/jsonvalues.h"
 #include "net/httpclient.h"
 
@@ -7,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -607,6 +610,72 @@ bool stepHasEnded(const JobStep &step, bool jobEnded)
     if (raw == u"STOPPED" && step.start.isValid())
         return true;
     return jobEnded;
+}
+
+Result<ResultPage> decodeQueryResult(const HttpResponse &response, bool envelope, int limit)
+{
+    const Result<QJsonValue> body = decodeBody(response, envelope);
+    if (!body)
+        return std::unexpected(body.error());
+    const QJsonObject answer = body->toObject();
+    if (field(answer, "isException").toBool()) {
+        QString message = text(answer, "exceptionMessage").trimmed();
+        // Calcite's messages carry the Java exception's class in front; the user wants the sentence.
+        static const QRegularExpression javaClass(
+            QStringLiteral("^([a-z]+\\.)+[A-Za-z]+(Exception|Error): "));
+        message.remove(javaClass);
+        return std::unexpected(makeError(BackendError::Kind::Refused,
+                                         message.isEmpty() ? tr("Kylin could not run the query") : message,
+                                         response));
+    }
+    ResultPage page;
+    for (const QJsonValue &meta : field(answer, "columnMetas").toArray()) {
+        const QJsonObject column = meta.toObject();
+        QString label = text(column, "label");
+        if (label.isEmpty())
+            label = text(column, "name");
+        page.columns.append(label);
+        QString type = text(column, "columnTypeName").toLower();
+        const int precision = jsonInteger(field(column, "precision"), 0);
+        const int scale = jsonInteger(field(column, "scale"), 0);
+        if (type == u"decimal" && precision > 0)
+            type += QStringLiteral("(%1,%2)").arg(precision).arg(scale);
+        page.columnTypes.append(type);
+    }
+    for (const QJsonValue &row : field(answer, "results").toArray()) {
+        QStringList cells;
+        for (const QJsonValue &cell : row.toArray()) {
+            if (cell.isNull() || cell.isUndefined())
+                cells.append(QString());
+            else if (cell.isString())
+                cells.append(cell.toString().isEmpty() ? QStringLiteral("") : cell.toString());
+            else
+                cells.append(cell.toVariant().toString());
+        }
+        page.rows.append(cells);
+    }
+    page.hasMore = limit > 0 && page.rows.size() >= limit;
+    page.totalRows = -1; // Kylin does not count a query's rows beyond the page
+    return page;
+}
+
+Result<QJsonArray> decodeTables(const HttpResponse &response, bool envelope)
+{
+    const Result<QJsonValue> body = decodeBody(response, envelope);
+    if (!body)
+        return std::unexpected(body.error());
+    if (body->isArray())
+        return body->toArray();
+    const QJsonObject data = body->toObject();
+    for (const char *key : {"value", "tables"}) {
+        const QJsonValue list = field(data, key);
+        if (list.isArray())
+            return list.toArray();
+    }
+    return std::unexpected(
+        makeError(BackendError::Kind::Protocol,
+                  tr("The server's table list is not a list: %1").arg(HttpClient::describeBody(response)),
+                  response));
 }
 
 } // namespace JobDeck::Kylin

@@ -3,8 +3,8 @@
 // Decoding Apache Kylin answers (../shared/protocols.md section 4, seed 003). Pure functions
 // over an HTTP answer, so they are unit-tested and fuzzed without a network.
 
-#include "backends/backend.h"
 #include "async/result.h"
+#include "backends/backend.h"
 #include "jobs/job.h"
 
 #include <QDateTime>
@@ -118,5 +118,12 @@ JobActions actionsFor(const Job &job);
 // A step's raw status says it has ended (its output is whole), or, with `jobEnded`, that it
 // never will run.
 bool stepHasEnded(const JobStep &step, bool jobEnded);
+
+// The answer of POST query (SQLResponse: columnMetas, results, isException,
+// exceptionMessage); a failed statement is Refused with exceptionMessage. JSON null cells
+// are SQL NULL. `limit` was asked for: a full page means there may be more.
+Result<ResultPage> decodeQueryResult(const HttpResponse &response, bool envelope, int limit);
+// GET tables: TableDesc objects, a bare array (2.x-4.x) or data.value (5.x).
+Result<QJsonArray> decodeTables(const HttpResponse &response, bool envelope);
 
 } // namespace JobDeck::Kylin

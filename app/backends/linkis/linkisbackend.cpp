@@ -70,6 +70,8 @@ Capabilities LinkisBackend::capabilities() const
     caps.progress = true;
     caps.results = true;
     caps.history = true;
+    caps.schema = true;
+    caps.resultDownload = true;
     return caps;
 }
 
@@ -787,42 +789,117 @@ Pending<ResultPage> *LinkisBackend::resultPage(const ResultSetRef &resultSet, in
     req.query.addQueryItem(QStringLiteral("path"), resultSet.path);
     req.query.addQueryItem(QStringLiteral("page"), QString::number(std::max(1, page)));
     req.query.addQueryItem(QStringLiteral("pageSize"), QString::number(size));
+    // Without it the file source turns NULL into "NULL" and the empty string into "NULL" as
+    // well; with LINKIS_NULL a NULL stays "NULL" and an empty string stays empty
+    // (ResultsetFileSource, protocols.md 1.10).
+    req.query.addQueryItem(QStringLiteral("nullValue"), QStringLiteral("LINKIS_NULL"));
     chain(call(req), pending, [this, page, size](const auto &answer) -> Result<ResultPage> {
         if (answer.first.status != 0)
             return std::unexpected(errorOf(answer.first, answer.second));
-        const QJsonObject &data = answer.first.data;
-        ResultPage result;
-        result.page = std::max(1, page);
-        const QJsonValue metadata = data.value(QLatin1StringView("metadata"));
-        for (const QJsonValue &column : metadata.toArray())
-            result.columns.append(column.toObject().value(QLatin1StringView("columnName")).toString());
-        const QJsonValue content = data.value(QLatin1StringView("fileContent"));
-        if (content.isString()) { // a TEXT result set
-            if (result.columns.isEmpty())
-                result.columns.append(QStringLiteral("text"));
-            for (const QString &line : Linkis::splitLogText(content.toString()))
-                result.rows.append({line});
-        } else {
-            for (const QJsonValue &row : content.toArray()) {
-                QStringList cells;
-                for (const QJsonValue &cell : row.toArray())
-                    cells.append(cell.isString() ? cell.toString() : cell.toVariant().toString());
-                result.rows.append(cells);
-            }
-        }
-        const QJsonValue total = data.value(QLatin1StringView("totalLine"));
-        result.totalRows = total.isDouble() ? jsonInteger(total, -1) : -1;
-        result.hasMore = result.totalRows >= 0 ? qint64(result.page) * size < result.totalRows
-                                               : result.rows.size() >= size;
-        // Oversized data is withheld with a message in both languages (protocols.md 1.10).
-        if (data.value(QLatin1StringView("display_prohibited")).toBool()) {
-            result.notice
-                = data.value(QLatin1StringView(m_language == Language::Chinese ? "zh_msg" : "en_msg"))
-                      .toString();
-        }
-        return result;
+        return Linkis::decodeResultPage(answer.first.data, std::max(1, page), size, m_language);
     });
     return pending;
+}
+
+Pending<QStringList> *LinkisBackend::databases()
+{
+    auto *pending = new Pending<QStringList>(this);
+    chain(call(request("GET", QStringLiteral("datasource/dbs"))),
+          pending,
+          [this](const auto &answer) -> Result<QStringList> {
+              if (answer.first.status != 0)
+                  return std::unexpected(errorOf(answer.first, answer.second));
+              return Linkis::decodeDatabases(answer.first.data);
+          });
+    return pending;
+}
+
+Pending<QList<SchemaTable>> *LinkisBackend::tables(const QString &database)
+{
+    auto *pending = new Pending<QList<SchemaTable>>(this);
+    HttpRequest req = request("GET", QStringLiteral("datasource/tables"));
+    req.query.addQueryItem(QStringLiteral("database"), database);
+    chain(call(req), pending, [this, database](const auto &answer) -> Result<QList<SchemaTable>> {
+        if (answer.first.status != 0)
+            return std::unexpected(errorOf(answer.first, answer.second));
+        return Linkis::decodeTables(answer.first.data, database);
+    });
+    return pending;
+}
+
+Pending<QList<SchemaColumn>> *LinkisBackend::columns(const QString &database, const QString &table)
+{
+    auto *pending = new Pending<QList<SchemaColumn>>(this);
+    HttpRequest req = request("GET", QStringLiteral("datasource/columns"));
+    req.query.addQueryItem(QStringLiteral("database"), database);
+    req.query.addQueryItem(QStringLiteral("table"), table);
+    chain(call(req), pending, [this](const auto &answer) -> Result<QList<SchemaColumn>> {
+        if (answer.first.status != 0)
+            return std::unexpected(errorOf(answer.first, answer.second));
+        return Linkis::decodeColumns(answer.first.data);
+    });
+    return pending;
+}
+
+Pending<qint64> *LinkisBackend::downloadResult(const ResultSetRef &resultSet,
+                                               const ResultDownloadOptions &options,
+                                               QIODevice *sink)
+{
+    auto *pending = new Pending<qint64>(this);
+    HttpRequest req = request("GET", QStringLiteral("filesystem/resultsetToExcel"));
+    req.timeoutMs = std::max(req.timeoutMs, 600000); // linkis-web's own 600 s
+    req.query.addQueryItem(QStringLiteral("path"), resultSet.path);
+    req.query.addQueryItem(QStringLiteral("outputFileType"), options.format);
+    req.query.addQueryItem(QStringLiteral("charset"), options.charset);
+    req.query.addQueryItem(QStringLiteral("csvSeparator"), QString(options.separator));
+    // "" would arrive as null; the server reads the word BLANK as the empty string.
+    req.query.addQueryItem(QStringLiteral("nullValue"),
+                           options.nullText.isEmpty() ? QStringLiteral("BLANK") : options.nullText);
+    req.query.addQueryItem(QStringLiteral("outputFileName"), QStringLiteral("result"));
+    // A failed export is a 200 text/plain "error(错误):..." after a reset, or the envelope.
+    auto accept = [](const HttpResponse &head, bool) {
+        return head.status < 400 && !head.body.startsWith("error(") && !head.body.startsWith("{\"method\"");
+    };
+    auto *http = m_http->download(req, sink, accept);
+    pending->cancelWith(http);
+    onFinished(http, pending, [this, pending](const Result<HttpResponse> &answer) {
+        if (!answer) {
+            pending->finish(std::unexpected(answer.error()));
+            return;
+        }
+        if (answer->bytesWritten >= 0) {
+            pending->finish(answer->bytesWritten);
+            return;
+        }
+        const Result<Envelope> envelope = Linkis::decodeEnvelope(*answer);
+        if (envelope && envelope->status != 0) {
+            pending->finish(std::unexpected(errorOf(*envelope, *answer)));
+            return;
+        }
+        pending->finish(failure(
+            BackendError::Kind::Refused,
+            QString::fromUtf8(answer->body.left(2000)).remove(QStringLiteral("error(错误):")).trimmed(),
+            answer->url));
+    });
+    return pending;
+}
+
+QString LinkisBackend::ddlStatement(const QString &database, const QString &table) const
+{
+    if (kind() == u"local") {
+        const auto quotedName = [](QString name) {
+            return u'"' + name.replace(u'"', QStringLiteral("\"\"")) + u'"';
+        };
+        const QString literal = u'\'' + QString(table).replace(u'\'', QStringLiteral("''")) + u'\'';
+        return QStringLiteral("SELECT sql FROM %1.sqlite_master WHERE name = %2")
+            .arg(quotedName(database.isEmpty() ? QStringLiteral("main") : database), literal);
+    }
+    const auto quotedName = [](QString name) {
+        return u'`' + name.replace(u'`', QStringLiteral("``")) + u'`';
+    };
+    return database.isEmpty()
+               ? QStringLiteral("SHOW CREATE TABLE %1").arg(quotedName(table))
+               : QStringLiteral("SHOW CREATE TABLE %1.%2").arg(quotedName(database), quotedName(table));
 }
 
 } // namespace JobDeck

@@ -39,6 +39,18 @@ public:
     Pending<QString> *kill(const Job &job) override;
     Pending<QList<ResultSetRef>> *resultSets(const Job &job) override;
     Pending<ResultPage> *resultPage(const ResultSetRef &resultSet, int page, int pageSize) override;
+    // datasource/dbs, datasource/tables?database=, datasource/columns?database=&table=
+    // (partition keys last, marked).
+    Pending<QStringList> *databases() override;
+    Pending<QList<SchemaTable>> *tables(const QString &database) override;
+    Pending<QList<SchemaColumn>> *columns(const QString &database, const QString &table) override;
+    // Hive and Spark: SHOW CREATE TABLE; jobdeck-server (SQLite): the table's CREATE
+    // statement from the database's sqlite_master.
+    QString ddlStatement(const QString &database, const QString &table) const override;
+    // filesystem/resultsetToExcel, streamed into the sink.
+    Pending<qint64> *downloadResult(const ResultSetRef &resultSet,
+                                    const ResultDownloadOptions &options,
+                                    QIODevice *sink) override;
 
     // The fromLine convention this connection found: 0, 1, or -1 while unknown.
     int logLineBase() const { return m_lineBase; }

@@ -1,5 +1,7 @@
 #include "backends/linkis/linkisprotocol.h"
 
+#include "backends/backend.h"
+
 #include "core/jsonvalues.h"
 
 #include "net/httpclient.h"
@@ -370,6 +372,103 @@ std::optional<LogChunk> decodeLogPageFast(const QByteArray &body)
     if (status != 0 || !haveData || document.at_end() == false)
         return std::nullopt;
     return chunk;
+}
+
+ResultPage decodeResultPage(const QJsonObject &data, int page, int pageSize, Language language)
+{
+    ResultPage result;
+    result.page = page;
+    for (const QJsonValue &column : data.value(QLatin1StringView("metadata")).toArray()) {
+        const QJsonObject meta = column.toObject();
+        result.columns.append(meta.value(QLatin1StringView("columnName")).toString());
+        result.columnTypes.append(meta.value(QLatin1StringView("dataType")).toString());
+    }
+    const QJsonValue content = data.value(QLatin1StringView("fileContent"));
+    if (content.isString()) { // a TEXT result set
+        if (result.columns.isEmpty()) {
+            result.columns.append(QStringLiteral("text"));
+            result.columnTypes.append(QStringLiteral("string"));
+        }
+        for (const QString &line : splitLogText(content.toString()))
+            result.rows.append({line});
+    } else {
+        const QJsonArray rows = content.toArray();
+        result.rows.reserve(rows.size());
+        for (const QJsonValue &row : rows) {
+            QStringList cells;
+            const QJsonArray values = row.toArray();
+            cells.reserve(values.size());
+            for (const QJsonValue &cell : values) {
+                if (cell.isNull() || (cell.isString() && cell.toString() == QLatin1StringView("NULL")))
+                    cells.append(QString());
+                else if (cell.isString())
+                    cells.append(cell.toString().isEmpty() ? QStringLiteral("") : cell.toString());
+                else
+                    cells.append(cell.toVariant().toString());
+            }
+            result.rows.append(cells);
+        }
+    }
+    const QJsonValue total = data.value(QLatin1StringView("totalLine"));
+    result.totalRows = total.isDouble() ? jsonInteger(total, -1) : -1;
+    result.hasMore
+        = result.totalRows >= 0 ? qint64(page) * pageSize < result.totalRows : result.rows.size() >= pageSize;
+    // Oversized data is withheld with a message in both languages (protocols.md 1.10).
+    if (data.value(QLatin1StringView("display_prohibited")).toBool()
+        || data.value(QLatin1StringView("column_limit_display")).toBool()) {
+        result.notice
+            = data.value(QLatin1StringView(language == Language::Chinese ? "zh_msg" : "en_msg")).toString();
+    }
+    return result;
+}
+
+QStringList decodeDatabases(const QJsonObject &data)
+{
+    QStringList names;
+    for (const QJsonValue &db : data.value(QLatin1StringView("dbs")).toArray()) {
+        const QString name
+            = db.isString() ? db.toString() : db.toObject().value(QLatin1StringView("dbName")).toString();
+        if (!name.isEmpty())
+            names.append(name);
+    }
+    return names;
+}
+
+QList<SchemaTable> decodeTables(const QJsonObject &data, const QString &database)
+{
+    QList<SchemaTable> tables;
+    for (const QJsonValue &value : data.value(QLatin1StringView("tables")).toArray()) {
+        const QJsonObject table = value.toObject();
+        SchemaTable t;
+        t.name = table.value(QLatin1StringView("tableName")).toString();
+        if (t.name.isEmpty())
+            continue;
+        t.database = table.value(QLatin1StringView("databaseName")).toString(database);
+        if (t.database.isEmpty())
+            t.database = database;
+        t.kind = table.value(QLatin1StringView("isView")).toBool() ? SchemaTable::Kind::View
+                                                                   : SchemaTable::Kind::Table;
+        t.comment = table.value(QLatin1StringView("comment")).toString();
+        tables.append(t);
+    }
+    return tables;
+}
+
+QList<SchemaColumn> decodeColumns(const QJsonObject &data)
+{
+    QList<SchemaColumn> columns;
+    for (const QJsonValue &value : data.value(QLatin1StringView("columns")).toArray()) {
+        const QJsonObject column = value.toObject();
+        SchemaColumn c;
+        c.name = column.value(QLatin1StringView("columnName")).toString();
+        if (c.name.isEmpty())
+            continue;
+        c.type = column.value(QLatin1StringView("columnType")).toString();
+        c.comment = column.value(QLatin1StringView("columnComment")).toString();
+        c.partitionKey = column.value(QLatin1StringView("partitioned")).toBool();
+        columns.append(c);
+    }
+    return columns;
 }
 
 } // namespace JobDeck::Linkis

@@ -14,7 +14,10 @@
 
 namespace JobDeck {
 struct HttpResponse;
-}
+struct ResultPage;
+struct SchemaTable;
+struct SchemaColumn;
+} // namespace JobDeck
 
 namespace JobDeck::Linkis {
 
@@ -64,5 +67,16 @@ QStringList logLinesFromValue(const QJsonValue &log);
 // data.fromLine straight from the bytes. nullopt when the body is anything but a
 // status-0 log page; the caller then decodes it the general way to find out why.
 std::optional<LogChunk> decodeLogPageFast(const QByteArray &body);
+
+// filesystem/openFile's data (asked with nullValue=LINKIS_NULL): metadata {columnName,
+// dataType, comment}, fileContent rows of strings (or the text of a TEXT result set),
+// totalLine. "NULL" cells become null strings; `page` and `pageSize` were asked for.
+ResultPage decodeResultPage(const QJsonObject &data, int page, int pageSize, Language language);
+// datasource/dbs: data.dbs [{dbName}].
+QStringList decodeDatabases(const QJsonObject &data);
+// datasource/tables: data.tables [{databaseName, tableName, isView, ...}].
+QList<SchemaTable> decodeTables(const QJsonObject &data, const QString &database);
+// datasource/columns: data.columns [{columnName, columnType, columnComment, partitioned}].
+QList<SchemaColumn> decodeColumns(const QJsonObject &data);
 
 } // namespace JobDeck::Linkis

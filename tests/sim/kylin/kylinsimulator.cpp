@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTime>
 #include <QUuid>
@@ -222,6 +223,8 @@ public:
     std::optional<QString> drop(const QString &uuid);
     Reply v4Status(const QHttpServerRequest &request);
     Reply v4Drop(const QHttpServerRequest &request);
+    Reply query(const QHttpServerRequest &request);
+    Reply tables(const QHttpServerRequest &request);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -408,6 +411,14 @@ Reply KylinSimulator::Private::dispatch(const QHttpServerRequest &request, QStri
                && !v5) {
         *kind = u"drop"_s;
         producible = v3 ? QList{Media::Json} : QList{Media::V2, Media::Json};
+    } else if (n == 1 && segments[0] == u"query" && method == Method::Post) {
+        *kind = u"query"_s; // QueryController (v1), QueryControllerV2 (2.1), NQueryController (5.x)
+        producible = v5   ? QList{Media::V2, Media::V4, Media::V4Public}
+                     : v3 ? QList{Media::Json}
+                          : QList{Media::V2, Media::Json};
+    } else if (n == 1 && segments[0] == u"tables" && method == Method::Get) {
+        *kind = u"tables"_s; // TableController
+        producible = v5 ? QList{Media::V4, Media::V4Public} : QList{Media::Json};
     } else if (n == 5 && segments[0] == u"jobs" && segments[2] == u"steps" && segments[4] == u"output"
                && method == Method::Get) {
         *kind = u"output"_s;
@@ -458,6 +469,10 @@ Reply KylinSimulator::Private::dispatch(const QHttpServerRequest &request, QStri
                   u"org.apache.kylin.rest.service.JobService.searchJobs(JobService.java:512)"_s);
     }
 
+    if (*kind == u"query")
+        return query(request);
+    if (*kind == u"tables")
+        return tables(request);
     const qint64 at = now();
     if (*kind == u"list")
         return list(request);
@@ -702,6 +717,164 @@ QString KylinSimulator::Private::output(const SimJob &job, qsizetype index, qint
     for (int i = 1; i <= count; ++i)
         lines.append(line(i));
     return lines.isEmpty() ? QString() : lines.join(u'\n') + u'\n';
+}
+
+namespace {
+// learn_kylin's fact table, as the sample cube's project describes it.
+struct SampleColumn
+{
+    const char16_t *name;
+    const char16_t *type;
+    const char16_t *typeName;
+    int sqlType;
+    int precision;
+    int scale;
+};
+constexpr SampleColumn salesColumns[] = {
+    {u"TRANS_ID", u"bigint", u"BIGINT", -5, 19, 0},
+    {u"PART_DT", u"date", u"DATE", 91, 0, 0},
+    {u"LSTG_FORMAT_NAME", u"varchar(256)", u"VARCHAR", 12, 256, 0},
+    {u"PRICE", u"decimal(19,4)", u"DECIMAL", 3, 19, 4},
+    {u"SELLER_ID", u"bigint", u"BIGINT", -5, 19, 0},
+};
+constexpr qint64 salesRows = 10000;
+
+QJsonValue salesCell(qint64 r, int column)
+{
+    switch (column) {
+    case 0:
+        return QString::number(r + 1);
+    case 1:
+        return QDate(2012, 1, 1).addDays(r % 730).toString(Qt::ISODate);
+    case 2:
+        if (r % 9 == 8)
+            return QJsonValue::Null;
+        return QStringList{u"FP-GTC"_s, u"Auction"_s, u"ABIN"_s, u"Others"_s}.at(r % 4);
+    case 3:
+        return QString::number(double((r * 37) % 100000) / 100.0, 'f', 4);
+    default:
+        return QString::number(10000000 + r % 1000);
+    }
+}
+} // namespace
+
+// POST query: SQLResponse. Any statement that reads KYLIN_SALES answers the sample rows from
+// `offset`, at most `limit`; anything else fails as Calcite fails on an unknown table, in
+// HTTP 200 with isException (QueryService.doQueryWithCache). Kylin 5.0 writes the message in
+// Chinese for Accept-Language "cn".
+Reply KylinSimulator::Private::query(const QHttpServerRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QString sql = body.value(u"sql"_s).toString();
+    const QString project = body.value(u"project"_s).toString();
+    const qint64 offset = std::max<qint64>(0, body.value(u"offset"_s).toInteger());
+    const qint64 limit = body.value(u"limit"_s).toInteger() > 0 ? body.value(u"limit"_s).toInteger() : 50000;
+    const bool chinese = kylin5() && languages.constLast() == u"cn";
+    QJsonObject response{{u"columnMetas"_s, QJsonArray{}},
+                         {u"results"_s, QJsonArray{}},
+                         {u"cube"_s, u""_s},
+                         {u"affectedRowCount"_s, 0},
+                         {u"isException"_s, false},
+                         {u"exceptionMessage"_s, QJsonValue::Null},
+                         {u"duration"_s, 41},
+                         {u"totalScanCount"_s, 0},
+                         {u"hitExceptionCache"_s, false},
+                         {u"storageCacheUsed"_s, false},
+                         {u"pushDown"_s, false}};
+    static const QRegularExpression fromTable(u"\\bfrom\\s+(?:(\\w+)\\.)?(\\w+)"_s,
+                                              QRegularExpression::CaseInsensitiveOption);
+    const auto match = fromTable.match(sql);
+    const QString table = match.captured(2).toUpper();
+    if (project.isEmpty() || !match.hasMatch() || table != u"KYLIN_SALES") {
+        const QString object = match.hasMatch() ? table : u"?"_s;
+        QString message;
+        if (project.isEmpty())
+            message = chinese ? u"KE-010002201(项目不存在):项目名称不能为空。"_s
+                              : u"KE-010002201(Project Not Exist):The project name cannot be empty."_s;
+        else if (chinese)
+            message = u"KE-030001000(查询失败):From line 1, column %1 to line 1, column %2: 找不到对象 '%3'"_s
+                          .arg(match.capturedStart(2) + 1)
+                          .arg(match.capturedEnd(2))
+                          .arg(object);
+        else if (kylin5())
+            message
+                = u"KE-030001000(Query Failed):From line 1, column %1 to line 1, column %2: Object '%3' not found"_s
+                      .arg(match.capturedStart(2) + 1)
+                      .arg(match.capturedEnd(2))
+                      .arg(object);
+        else
+            message
+                = u"org.apache.calcite.sql.validate.SqlValidatorException: From line 1, column %1 to line 1, "
+                  u"column %2: Object '%3' not found"_s.arg(match.capturedStart(2) + 1)
+                      .arg(match.capturedEnd(2))
+                      .arg(object);
+        response.insert(u"isException"_s, true);
+        response.insert(u"exceptionMessage"_s, message);
+        return json(response);
+    }
+    QJsonArray metas;
+    for (const SampleColumn &c : salesColumns) {
+        metas.append(QJsonObject{{u"isNullable"_s, 1},
+                                 {u"displaySize"_s, c.precision > 0 ? c.precision : 10},
+                                 {u"label"_s, QString::fromUtf16(c.name)},
+                                 {u"name"_s, QString::fromUtf16(c.name)},
+                                 {u"schemaName"_s, u"DEFAULT"_s},
+                                 {u"catelogName"_s, QJsonValue::Null},
+                                 {u"tableName"_s, u"KYLIN_SALES"_s},
+                                 {u"precision"_s, c.precision},
+                                 {u"scale"_s, c.scale},
+                                 {u"columnType"_s, c.sqlType},
+                                 {u"columnTypeName"_s, QString::fromUtf16(c.typeName)},
+                                 {u"readOnly"_s, true},
+                                 {u"signed"_s, c.sqlType == -5 || c.sqlType == 3}});
+    }
+    QJsonArray rows;
+    for (qint64 r = offset; r < std::min(salesRows, offset + limit); ++r) {
+        QJsonArray row;
+        for (int c = 0; c < int(std::size(salesColumns)); ++c)
+            row.append(salesCell(r, c));
+        rows.append(row);
+    }
+    response.insert(u"columnMetas"_s, metas);
+    response.insert(u"results"_s, rows);
+    response.insert(u"cube"_s, u"CUBE[name=kylin_sales_cube]"_s);
+    response.insert(u"totalScanCount"_s, rows.size());
+    return json(response);
+}
+
+// GET tables?project=: TableDesc with its columns; 5.x pages them in data.value.
+Reply KylinSimulator::Private::tables(const QHttpServerRequest &request)
+{
+    const QString project = request.query().queryItemValue(u"project"_s);
+    QJsonArray list;
+    if (project == u"learn_kylin") {
+        const auto table = [](const QString &name, const QList<std::pair<QString, QString>> &columns) {
+            QJsonArray cols;
+            int id = 1;
+            for (const auto &[column, type] : columns)
+                cols.append(QJsonObject{
+                    {u"id"_s, QString::number(id++)}, {u"name"_s, column}, {u"datatype"_s, type}});
+            return QJsonObject{{u"uuid"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                               {u"name"_s, name},
+                               {u"database"_s, u"DEFAULT"_s},
+                               {u"table_type"_s, u"MANAGED_TABLE"_s},
+                               {u"source_type"_s, 0},
+                               {u"columns"_s, cols}};
+        };
+        QList<std::pair<QString, QString>> sales;
+        for (const SampleColumn &c : salesColumns)
+            sales.append({QString::fromUtf16(c.name), QString::fromUtf16(c.type)});
+        list.append(table(u"KYLIN_SALES"_s, sales));
+        list.append(
+            table(u"KYLIN_CAL_DT"_s,
+                  {{u"CAL_DT"_s, u"date"_s}, {u"YEAR_BEG_DT"_s, u"date"_s}, {u"WEEK_BEG_DT"_s, u"date"_s}}));
+        list.append(
+            table(u"KYLIN_COUNTRY"_s, {{u"COUNTRY"_s, u"varchar(256)"_s}, {u"NAME"_s, u"varchar(256)"_s}}));
+    }
+    if (kylin5())
+        return json(QJsonObject{
+            {u"value"_s, list}, {u"offset"_s, 0}, {u"limit"_s, 100000}, {u"total_size"_s, list.size()}});
+    return json(list);
 }
 
 Reply KylinSimulator::Private::list(const QHttpServerRequest &request)

@@ -87,7 +87,7 @@ public:
 
     // What clients sent. Request kinds: authentication, list, job, detail, output, resume,
     // cancel, pause, drop, status (5.x v4 PUT jobs/status), dropJobs (5.x v4 DELETE jobs),
-    // notAcceptable (406), unauthorized (401), unknown.
+    // query, tables, notAcceptable (406), unauthorized (401), unknown.
     int requestCount(const QString &kind) const;
     QStringList acceptLanguages() const; // of every request, in order ("" when none was sent)
     QList<QUrlQuery> listQueries() const;

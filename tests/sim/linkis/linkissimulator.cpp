@@ -120,9 +120,12 @@ Route parseRoute(const QString &encodedPath)
         route.kind = u"historyGet"_s;
         route.id = segments.at(1);
     } else if (service == u"filesystem" && n == 2
-               && (route.verb == u"openLog" || route.verb == u"getDirFileTrees"
-                   || route.verb == u"openFile")) {
+               && (route.verb == u"openLog" || route.verb == u"getDirFileTrees" || route.verb == u"openFile"
+                   || route.verb == u"resultsetToExcel")) {
         route.kind = route.verb;
+    } else if (service == u"datasource" && n == 2
+               && (route.verb == u"dbs" || route.verb == u"tables" || route.verb == u"columns")) {
+        route.kind = route.verb; // DataSourceRestfulApi (linkis-ps-metadataquery)
     }
     return route;
 }
@@ -239,6 +242,90 @@ Reply loginPage()
     return reply;
 }
 
+// Cell `column` of row `r` (0-based) of result set `index`, as the result file holds it:
+// SQL NULL is the text "NULL" (Dolphin.NULL), an empty string is "".
+QString storedCell(const Scenario &scenario, int index, qint64 r, int column)
+{
+    switch (column) {
+    case 0:
+        return QString::number(r + 1);
+    case 1:
+        if (scenario.nulls && r % 7 == 3)
+            return u""_s;
+        return u"set%1_row%2"_s.arg(index).arg(r + 1);
+    default:
+        if (scenario.nulls && r % 5 == 4)
+            return u"NULL"_s;
+        return QString::number(double(r + 1) / 2.0);
+    }
+}
+
+// ResultsetFileSource's shuffle of a cell by the nullValue parameter (absent: `param` null).
+QString shuffledCell(const QString &cell, const QString &param)
+{
+    const QString nullValue = param.isNull() ? u"NULL"_s : param;
+    if (cell == u"NULL")
+        return nullValue == u"LINKIS_NULL" ? cell : nullValue;
+    if (cell.isEmpty()) {
+        const QString emptyValue = param.isNull() ? u""_s : param;
+        return emptyValue == u"LINKIS_NULL" ? u""_s : nullValue;
+    }
+    return cell;
+}
+
+QString csvField(const QString &text, QChar separator)
+{
+    if (!text.contains(separator) && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r')
+        && (text.isEmpty() || (!text.front().isSpace() && !text.back().isSpace())))
+        return text;
+    QString quoted = text;
+    quoted.replace(u'"', u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+
+// A Hive metastore of three databases, shaped as HiveMetaDao reads it.
+QMap<QString, QList<LinkisSimulator::Table>> defaultMetastore()
+{
+    using Table = LinkisSimulator::Table;
+    using Column = LinkisSimulator::Column;
+    QMap<QString, QList<Table>> dbs;
+    dbs.insert(u"default"_s,
+               {Table{u"dual"_s, false, {Column{u"dummy"_s, u"string"_s, {}, false}}},
+                Table{u"user_profile"_s,
+                      false,
+                      {Column{u"user_id"_s, u"bigint"_s, u"user id"_s, false},
+                       Column{u"nick_name"_s, u"string"_s, u"display name"_s, false},
+                       Column{u"city"_s, u"string"_s, {}, false},
+                       Column{u"dt"_s, u"string"_s, u"partition date"_s, true}}}});
+    dbs.insert(u"dw_sales"_s,
+               {Table{u"orders"_s,
+                      false,
+                      {Column{u"order_id"_s, u"bigint"_s, u"order id"_s, false},
+                       Column{u"user_id"_s, u"bigint"_s, {}, false},
+                       Column{u"amount"_s, u"decimal(18,2)"_s, u"order amount"_s, false},
+                       Column{u"status"_s, u"string"_s, {}, false},
+                       Column{u"dt"_s, u"string"_s, {}, true}}},
+                Table{u"order_items"_s,
+                      false,
+                      {Column{u"order_id"_s, u"bigint"_s, {}, false},
+                       Column{u"sku"_s, u"string"_s, {}, false},
+                       Column{u"quantity"_s, u"int"_s, {}, false},
+                       Column{u"dt"_s, u"string"_s, {}, true}}},
+                Table{u"v_daily_revenue"_s,
+                      true,
+                      {Column{u"dt"_s, u"string"_s, {}, false},
+                       Column{u"revenue"_s, u"decimal(38,2)"_s, {}, false}}}});
+    dbs.insert(u"ods_log"_s,
+               {Table{u"access_log"_s,
+                      false,
+                      {Column{u"ts"_s, u"timestamp"_s, {}, false},
+                       Column{u"url"_s, u"string"_s, {}, false},
+                       Column{u"status_code"_s, u"int"_s, {}, false},
+                       Column{u"dt"_s, u"string"_s, {}, true},
+                       Column{u"hour"_s, u"string"_s, {}, true}}}});
+    return dbs;
+}
+
 struct Job
 {
     qint64 taskId = 0;
@@ -306,6 +393,7 @@ public:
     {
         clock.start();
         wallStartMs = QDateTime::currentMSecsSinceEpoch();
+        metastore = defaultMetastore();
         frontEnd = std::make_unique<FrontEnd>(
             [this](const QHttpServerRequest &request, QHttpServerResponder &responder) {
                 handle(request, responder);
@@ -369,6 +457,7 @@ public:
     quint64 nextPendingId = 0;
 
     QString methodPath; // of the request being answered
+    QMap<QString, QList<LinkisSimulator::Table>> metastore;
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     Reply dispatch(const QHttpServerRequest &request, const Route &route);
@@ -395,6 +484,10 @@ public:
     Reply openLog(const QHttpServerRequest &request);
     Reply dirFileTrees(const QHttpServerRequest &request);
     Reply openFile(const QHttpServerRequest &request);
+    Reply resultsetToExcel(const QHttpServerRequest &request);
+    Reply dataSource(const QHttpServerRequest &request, const Route &route);
+    Job *resultJob(const QString &path, int *index);
+    QByteArray csvOf(const Job &job, int index, const QString &nullValue, QChar separator) const;
 
     Job &addJob(Job job);
     Scenario::Snapshot snapshot(Job &job);
@@ -559,6 +652,10 @@ Reply LinkisSimulator::Private::dispatch(const QHttpServerRequest &request, cons
         return openLog(request);
     if (route.kind == u"getDirFileTrees")
         return dirFileTrees(request);
+    if (route.kind == u"resultsetToExcel")
+        return resultsetToExcel(request);
+    if (route.kind == u"dbs" || route.kind == u"tables" || route.kind == u"columns")
+        return dataSource(request, route);
     return openFile(request);
 }
 
@@ -1211,12 +1308,17 @@ Reply LinkisSimulator::Private::openFile(const QHttpServerRequest &request)
         QJsonObject{{u"columnName"_s, u"name"_s}, {u"dataType"_s, u"string"_s}, {u"comment"_s, u"NULL"_s}},
         QJsonObject{{u"columnName"_s, u"value"_s}, {u"dataType"_s, u"double"_s}, {u"comment"_s, u"NULL"_s}},
     };
+    // FsRestfulApi passes nullValue on only when it is not empty (BLANK counts as empty).
+    QString nullValue = query.queryItemValue(u"nullValue"_s, QUrl::FullyDecoded);
+    if (nullValue.isEmpty() || nullValue.compare(u"BLANK"_s, Qt::CaseInsensitive) == 0)
+        nullValue = QString();
     QJsonArray rows;
     const qint64 first = qint64(page - 1) * pageSize;
     for (qint64 r = first; r < std::min<qint64>(first + pageSize, job->scenario.rows); ++r) {
-        rows.append(QJsonArray{QString::number(r + 1),
-                               u"set%1_row%2"_s.arg(index).arg(r + 1),
-                               QString::number(double(r + 1) / 2.0)});
+        QJsonArray row;
+        for (int c = 0; c < 3; ++c)
+            row.append(shuffledCell(storedCell(job->scenario, index, r, c), nullValue));
+        rows.append(row);
     }
     return envelope(0,
                     u"OK",
@@ -1226,6 +1328,127 @@ Reply LinkisSimulator::Private::openFile(const QHttpServerRequest &request)
                      {u"totalLine"_s, job->scenario.rows},
                      {u"page"_s, page},
                      {u"totalPage"_s, 0}});
+}
+
+Job *LinkisSimulator::Private::resultJob(const QString &path, int *index)
+{
+    static const QRegularExpression pattern(u"^file:///sim/results/(\\d+)/_(\\d+)\\.dolphin$"_s);
+    const std::optional<qint64> taskId = taskIdFromPath(path, pattern, index);
+    Job *job = taskId ? jobByTask(*taskId) : nullptr;
+    if (!job || snapshot(*job).state != JobState::Succeed || *index >= job->scenario.results)
+        return nullptr;
+    return job;
+}
+
+QByteArray LinkisSimulator::Private::csvOf(const Job &job,
+                                           int index,
+                                           const QString &nullValue,
+                                           QChar separator) const
+{
+    // CSVFsWriter: the column names, then one line per row.
+    QByteArray out = (csvField(u"id"_s, separator) + separator + csvField(u"name"_s, separator) + separator
+                      + csvField(u"value"_s, separator) + u'\n')
+                         .toUtf8();
+    out.reserve(qsizetype(job.scenario.rows) * 32 + out.size());
+    for (qint64 r = 0; r < job.scenario.rows; ++r) {
+        QString line;
+        for (int c = 0; c < 3; ++c) {
+            if (c > 0)
+                line += separator;
+            line += csvField(shuffledCell(storedCell(job.scenario, index, r, c), nullValue), separator);
+        }
+        line += u'\n';
+        out += line.toUtf8();
+    }
+    return out;
+}
+
+// FsRestfulApi.resultsetToExcel: the file itself, or after response.reset() a text/plain
+// "error(错误):" line with HTTP 200.
+Reply LinkisSimulator::Private::resultsetToExcel(const QHttpServerRequest &request)
+{
+    const QUrlQuery query = request.query();
+    const QString path = query.queryItemValue(u"path"_s, QUrl::FullyDecoded);
+    Reply reply;
+    reply.httpStatus = 200;
+    int index = -1;
+    const Job *job = resultJob(path, &index);
+    const QString type
+        = query.hasQueryItem(u"outputFileType"_s) ? query.queryItemValue(u"outputFileType"_s) : u"csv"_s;
+    if (!job || type != u"csv") {
+        reply.contentType = "text/plain; charset=utf-8";
+        reply.body
+            = job ? "error(错误):errCode: 80015 ,desc: unsupported outputFileType(不支持的输出类型)"
+                  : QString(u"error(错误):errCode: 80017 ,desc: The file does not exist: "_s + path).toUtf8();
+        return reply;
+    }
+    QString nullValue = query.hasQueryItem(u"nullValue"_s)
+                            ? query.queryItemValue(u"nullValue"_s, QUrl::FullyDecoded)
+                            : u"NULL"_s;
+    if (nullValue.compare(u"BLANK"_s, Qt::CaseInsensitive) == 0)
+        nullValue = u""_s;
+    QString separator = query.queryItemValue(u"csvSeparator"_s, QUrl::FullyDecoded);
+    if (separator.isEmpty())
+        separator = u","_s;
+    reply.contentType = "text/plain";
+    reply.headers.append(
+        std::pair{QByteArray("Content-Disposition"), QByteArray("attachment;filename=result.csv")});
+    reply.body = csvOf(*job, index, nullValue, separator.at(0));
+    return reply;
+}
+
+// DataSourceRestfulApi over HiveMetaDao: dbs {dbName}, tables {databaseName, tableName,
+// isView, createdBy, createdAt, lastAccessAt}, columns {columnName, columnType,
+// columnComment, partitioned} with the partition keys after the columns.
+Reply LinkisSimulator::Private::dataSource(const QHttpServerRequest &request, const Route &route)
+{
+    const QUrlQuery query = request.query();
+    const QString database = query.queryItemValue(u"database"_s, QUrl::FullyDecoded);
+    const QString table = query.queryItemValue(u"table"_s, QUrl::FullyDecoded);
+    if (route.kind == u"dbs") {
+        QJsonArray dbs;
+        for (auto it = metastore.cbegin(); it != metastore.cend(); ++it)
+            dbs.append(QJsonObject{{u"dbName"_s, it.key()}});
+        return envelope(0, u"", {{u"dbs"_s, dbs}});
+    }
+    const auto db = metastore.constFind(database);
+    if (route.kind == u"tables") {
+        QJsonArray tables;
+        if (db != metastore.cend()) {
+            for (const LinkisSimulator::Table &t : *db) {
+                tables.append(QJsonObject{{u"databaseName"_s, database},
+                                          {u"tableName"_s, t.name},
+                                          {u"isView"_s, t.view},
+                                          {u"createdBy"_s, firstUser},
+                                          {u"createdAt"_s, 1700000000},
+                                          {u"lastAccessAt"_s, 0}});
+            }
+        }
+        return envelope(0, u"", {{u"tables"_s, tables}});
+    }
+    if (db != metastore.cend()) {
+        for (const LinkisSimulator::Table &t : *db) {
+            if (t.name != table)
+                continue;
+            QJsonArray columns;
+            for (int pass = 0; pass < 2; ++pass) {
+                for (const LinkisSimulator::Column &c : t.columns) {
+                    if (c.partitioned != (pass == 1))
+                        continue;
+                    columns.append(
+                        QJsonObject{{u"columnName"_s, c.name},
+                                    {u"columnType"_s, c.type},
+                                    {u"columnComment"_s, c.comment.isEmpty() ? QJsonValue() : c.comment},
+                                    {u"partitioned"_s, c.partitioned}});
+                }
+            }
+            return envelope(0, u"", {{u"columns"_s, columns}});
+        }
+    }
+    return envelope(
+        1,
+        u"Failed to get data table structure(获取数据表结构失败)",
+        {{u"errorMsg"_s, QJsonObject{{u"desc"_s, u"Table not found: %1.%2"_s.arg(database, table)}}}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1408,6 +1631,19 @@ void LinkisSimulator::resetCounters()
     d->counts.clear();
     d->logins = 0;
     d->killMethods.clear();
+}
+
+void LinkisSimulator::setMetastore(const QMap<QString, QList<Table>> &databases)
+{
+    d->metastore = databases;
+}
+
+QByteArray LinkisSimulator::resultCsv(qint64 taskId, int index, const QString &nullValue) const
+{
+    const auto found = d->byTaskId.constFind(taskId);
+    if (found == d->byTaskId.cend())
+        return {};
+    return d->csvOf(d->jobs[size_t(*found)], index, nullValue, u',');
 }
 
 } // namespace JobDeck::Sim

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -92,9 +93,32 @@ public:
     QList<qint64> addHistoryJobs(int count, const QString &status, const QString &user = {});
     int jobCount() const;
 
+    // The datasource service's Hive metastore (datasource/dbs, tables, columns): three
+    // databases until replaced. `tables` maps a database to its tables; a table's columns
+    // come last with partition keys marked.
+    struct Column
+    {
+        QString name;
+        QString type;
+        QString comment;
+        bool partitioned = false;
+    };
+    struct Table
+    {
+        QString name;
+        bool view = false;
+        QList<Column> columns;
+    };
+    void setMetastore(const QMap<QString, QList<Table>> &databases);
+
+    // The bytes of result set `index` of task `taskId` as filesystem/resultsetToExcel
+    // renders it with default options except `nullValue` (what a test compares an export with).
+    QByteArray resultCsv(qint64 taskId, int index, const QString &nullValue) const;
+
     // Counters tests can assert on. Endpoint kinds: login, logout, userInfo, heartbeat,
     // publicKey, tokenLogin, execute, submit, status, progress, progressWithResource, log, kill,
-    // historyList, historyGet, openLog, getDirFileTrees, openFile, unknown.
+    // historyList, historyGet, openLog, getDirFileTrees, openFile, resultsetToExcel, dbs,
+    // tables, columns, unknown.
     int requestCount(const QString &endpoint) const;
     int loginCount() const;          // logins that created a session
     QStringList killMethods() const; // HTTP method of every kill request, in order ("GET", "POST")

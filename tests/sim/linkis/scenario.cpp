@@ -186,6 +186,10 @@ std::optional<Scenario> Scenario::fromCode(QStringView code, QString *error)
                 ok = parseInt(value, 0, &scenario.results);
             } else if (key == u"rows") {
                 ok = parseInt(value, 0, &scenario.rows);
+            } else if (key == u"nulls") {
+                int on = 0;
+                ok = parseInt(value, 0, &on) && on <= 1;
+                scenario.nulls = on == 1;
             } else if (key == u"error") {
                 scenario.error = value;
             } else {

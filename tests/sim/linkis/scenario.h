@@ -21,7 +21,7 @@ enum class LogLevel { Info, Warn, Error };
 // that a separate process (the CLI, a benchmark) can pick the scenario:
 //
 //   --sim states=Running:300,WaitForRetry:100,Scheduled:100,Running:200,Succeed
-//   --sim lines=200 linesPerSecond=50 blankEvery=7 results=12 rows=3
+//   --sim lines=200 linesPerSecond=50 blankEvery=7 results=12 rows=3 nulls=1
 //   --sim states=Scheduled:100,Running:200,Failed error="Table not found"
 //
 // Every other line of the code is ignored, and so is code without directives (the defaults
@@ -53,7 +53,10 @@ struct Scenario
     int blankEvery = 0;        // every K-th line is blank (line 1 never is); 0: none
     int results = 1;           // result sets written on success
     int rows = 10;             // rows per result set
-    QString error;             // errDesc of a Failed job
+    // Rows with SQL NULL (every 5th value) and empty strings (every 7th name), written in the
+    // result file as Linkis writes them: NULL as the text "NULL", the empty string as "".
+    bool nulls = false;
+    QString error; // errDesc of a Failed job
 
     static Scenario defaults();
 

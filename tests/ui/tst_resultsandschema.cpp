@@ -1,0 +1,468 @@
+// Acceptance of the data behind the scripts against simulated servers on loopback: a
+// 1,000,000-row result set paged as the grid scrolls and exported byte for byte, the schema
+// tree of a Linkis server read level by level and searched, completion that fetches what it
+// lacks in the background, and Kylin queries with their errors in both languages.
+#include "backends/kylin/kylinbackend.h"
+#include "backends/linkis/linkisbackend.h"
+#include "completion/schemacompletionprovider.h"
+#include "results/exportdialog.h"
+#include "results/resultexporter.h"
+#include "results/resultsetview.h"
+#include "results/resulttabs.h"
+#include "schema/schemabrowser.h"
+#include "schema/schemacache.h"
+
+#include "kylin/kylinsimulator.h"
+#include "linkis/linkissimulator.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include "support/await.h"
+
+using namespace JobDeck;
+using namespace JobDeck::Sim;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString User = u"hadoop"_s;
+const QString Password = u"s3cret"_s;
+
+ConnectionProfile linkisProfile(const LinkisSimulator &sim)
+{
+    ConnectionProfile profile;
+    profile.kind = u"linkis"_s;
+    profile.url = sim.baseUrl();
+    profile.user = User;
+    profile.secret = Password;
+    profile.requestTimeoutMs = 60000;
+    return profile;
+}
+
+// Submits `code` and waits for the job to succeed.
+std::optional<Job> runJob(LinkisBackend &backend, const QString &code)
+{
+    SubmitRequest request;
+    request.script = code;
+    request.runType = u"sql"_s;
+    request.engine = u"spark"_s;
+    std::optional<Result<Job>> submitted;
+    QObject context;
+    onFinished(backend.submit(request), &context, [&](const Result<Job> &r) { submitted = r; });
+    if (!QTest::qWaitFor([&] { return submitted.has_value(); }, 20000) || !*submitted)
+        return std::nullopt;
+    Job job = **submitted;
+    const bool done = QTest::qWaitFor(
+        [&] {
+            std::optional<Result<Job>> state;
+            onFinished(backend.refresh(job), &context, [&](const Result<Job> &r) { state = r; });
+            if (!QTest::qWaitFor([&] { return state.has_value(); }, 10000) || !*state)
+                return false;
+            job = **state;
+            return job.state == JobState::Succeeded;
+        },
+        30000);
+    return done ? std::optional(job) : std::nullopt;
+}
+
+void scrollToBottom(QTableView *table)
+{
+    QScrollBar *bar = table->verticalScrollBar();
+    bar->setValue(bar->maximum());
+}
+
+} // namespace
+
+class TestResultsAndSchema final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<LinkisSimulator> m_sim;
+    std::unique_ptr<LinkisBackend> m_backend;
+    Job m_millionJob;
+    ResultSetRef m_millionSet;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_sim = std::make_unique<LinkisSimulator>();
+        m_sim->addUser(User, Password);
+        QVERIFY(m_sim->listen());
+        m_backend = std::make_unique<LinkisBackend>(linkisProfile(*m_sim));
+        AWAIT(connected, m_backend->connectToServer());
+        QVERIFY(connected.has_value());
+        const auto job = runJob(
+            *m_backend,
+            u"--sim states=Running:20,Succeed rows=1000000 nulls=1\nSELECT id, name, value FROM big"_s);
+        QVERIFY(job);
+        m_millionJob = *job;
+        AWAIT(sets, m_backend->resultSets(m_millionJob));
+        QVERIFY(sets.has_value());
+        QCOMPARE(sets->size(), 1);
+        m_millionSet = sets->first();
+    }
+
+    void millionRowsPagedAsTheViewScrolls()
+    {
+        AWAIT(first, m_backend->resultPage(m_millionSet, 1, 5000)); // as the session reads it
+        QVERIFY(first.has_value());
+        m_sim->resetCounters();
+        ResultTabs tabs;
+        tabs.resize(900, 500);
+        tabs.showResultSets(m_backend.get(), m_millionJob.script, {m_millionSet}, {*first}, 5000);
+        tabs.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+        ResultSetView *view = tabs.view(0);
+        QVERIFY(view);
+        // (No QAbstractItemModelTester here: it would fetch every page; tst_results runs it.)
+        QCOMPARE(view->model()->rowCount(), 5000);
+        QCOMPARE(view->model()->totalRows(), 1000000);
+        QCOMPARE(tabs.tabText(0), u"SELECT id, name, value FROM big (1,000,000 rows)"_s);
+        QVERIFY2(view->statusText().startsWith(u"Rows 1–5,000 of 1,000,000"), qPrintable(view->statusText()));
+        QTest::qWait(200);
+        QCOMPARE(m_sim->requestCount(u"openFile"_s), 0); // the first page came with the session
+
+        // Each scroll to the bottom reads one page more, and only that one.
+        for (int pages = 1; pages <= 3; ++pages) {
+            scrollToBottom(view->table());
+            QTRY_COMPARE(view->model()->rowCount(), 5000 * (pages + 1));
+            QTest::qWait(100);
+            QCOMPARE(m_sim->requestCount(u"openFile"_s), pages);
+        }
+        QVERIFY2(view->statusText().startsWith(u"Rows 1–20,000 of 1,000,000"),
+                 qPrintable(view->statusText()));
+        // Looking around what is loaded reads nothing more.
+        view->table()->scrollToTop();
+        view->table()->scrollTo(view->table()->model()->index(10000, 0));
+        QTest::qWait(200);
+        QCOMPARE(m_sim->requestCount(u"openFile"_s), 3);
+
+        // NULL (every 5th value) and the empty string (every 7th name) are told apart.
+        const QAbstractItemModel *model = view->table()->model();
+        QCOMPARE(model->index(3, 1).data().toString(), QString());
+        QVERIFY(!model->index(3, 1).data(ResultSetModel::IsNullRole).toBool());
+        QCOMPARE(model->index(4, 2).data().toString(), u"NULL"_s);
+        QVERIFY(model->index(4, 2).data(ResultSetModel::IsNullRole).toBool());
+        QVERIFY(!model->index(3, 2).data(ResultSetModel::IsNullRole).toBool());
+        // Numbers right-aligned, in the locale's format.
+        QCOMPARE(model->index(12344, 0).data().toString(), u"12,345"_s);
+        QVERIFY(Qt::Alignment(model->index(0, 0).data(Qt::TextAlignmentRole).toInt()) & Qt::AlignRight);
+
+        // Sorting covers the rows read, and says so.
+        QTest::mouseClick(view->table()->horizontalHeader()->viewport(),
+                          Qt::LeftButton,
+                          {},
+                          QPoint(view->table()->horizontalHeader()->sectionViewportPosition(0) + 5, 5));
+        QVERIFY2(view->statusText().contains(u"only the 20,000 rows read so far"),
+                 qPrintable(view->statusText()));
+
+        // Copying a selection.
+        view->table()->clearSelection();
+        view->table()->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(1, 2)),
+                                                QItemSelectionModel::Select);
+        const QString markdown = view->selectionText(RowFormat::Markdown);
+        QVERIFY2(markdown.startsWith(u"| id | name | value |\n| ---: | --- | ---: |\n"),
+                 qPrintable(markdown));
+        view->copySelection(RowFormat::SqlInsert);
+        QVERIFY2(
+            QApplication::clipboard()->text().startsWith(u"INSERT INTO result (id, name, value) VALUES ("_s),
+            qPrintable(QApplication::clipboard()->text()));
+    }
+
+    void exportIsTheServersFileByteForByte()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"million.csv"_s);
+        m_sim->resetCounters();
+        ExportOptions options;
+        options.nullText = u"NULL"_s;
+        options.pageSize = 50000;
+        ResultExporter exporter(resultFilePages(m_backend.get(), m_millionSet), options, path);
+        QSignalSpy progress(&exporter, &ResultExporter::progress);
+        QSignalSpy finished(&exporter, &ResultExporter::finished);
+        exporter.start();
+        QVERIFY(finished.wait(300000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(m_sim->requestCount(u"openFile"_s), 20); // the result file, page by page
+        QCOMPARE(m_sim->requestCount(u"submit"_s) + m_sim->requestCount(u"execute"_s), 0); // never run again
+        QCOMPARE(progress.size(), 20);
+        QCOMPARE(progress.last().at(0).toLongLong(), 1000000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray ours = file.readAll();
+        const QByteArray servers = m_sim->resultCsv(m_millionJob.ids.linkisTaskId, 0, u"LINKIS_NULL"_s);
+        QCOMPARE(ours.size(), servers.size());
+        QVERIFY(ours == servers);
+        QVERIFY(ours.contains("\n5,set0_row5,NULL\n")); // NULL
+        QVERIFY(ours.contains("\n4,,2\n"));             // the empty string
+
+        // The server's own rendering, streamed into the file.
+        QBuffer download;
+        QVERIFY(download.open(QIODevice::WriteOnly));
+        ResultDownloadOptions serverOptions;
+        serverOptions.nullText = u"NULL"_s;
+        AWAIT(bytes, m_backend->downloadResult(m_millionSet, serverOptions, &download));
+        QVERIFY2(bytes.has_value(), qPrintable(bytes ? QString() : bytes.error().describe()));
+        QCOMPARE(*bytes, qint64(download.data().size()));
+        QVERIFY(download.data() == m_sim->resultCsv(m_millionJob.ids.linkisTaskId, 0, u"NULL"_s));
+        // A refused export writes nothing and says why.
+        QBuffer refused;
+        QVERIFY(refused.open(QIODevice::WriteOnly));
+        AWAIT(missing,
+              m_backend->downloadResult(
+                  {u"_9.dolphin"_s, u"file:///sim/results/1/_9.dolphin"_s}, serverOptions, &refused));
+        QVERIFY(!missing.has_value());
+        QVERIFY2(missing.error().message.contains(u"does not exist"), qPrintable(missing.error().message));
+        QCOMPARE(refused.data().size(), 0);
+    }
+
+    void exportDialog()
+    {
+        const auto job
+            = runJob(*m_backend, u"--sim states=Running:20,Succeed rows=1234 nulls=1\nSELECT * FROM t"_s);
+        QVERIFY(job);
+        AWAIT(sets, m_backend->resultSets(*job));
+        QVERIFY(sets.has_value());
+        QTemporaryDir dir;
+        ExportDialog dialog(m_backend.get(),
+                            sets->first(),
+                            resultFilePages(m_backend.get(), sets->first()),
+                            u"SELECT * FROM t"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(dir.filePath(u"t.tsv"_s));
+        auto *format = dialog.findChild<QComboBox *>(u"exportFormat"_s);
+        format->setCurrentIndex(format->findData(int(RowFormat::Tsv)));
+        QVERIFY(dialog.path().endsWith(u"t.tsv"));
+        auto *nullAs = dialog.findChild<QComboBox *>(u"exportNull"_s);
+        nullAs->setCurrentIndex(1); // empty
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"exportButton"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY2(dialog.resultText().contains(u"1,234 rows"), qPrintable(dialog.resultText()));
+        QFile file(dialog.path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray tsv = file.readAll();
+        QVERIFY(tsv.startsWith("id\tname\tvalue\n1\tset0_row1\t0.5\n"));
+        QVERIFY(tsv.contains("\n5\tset0_row5\t\n"));
+        QCOMPARE(tsv.count('\n'), 1235);
+    }
+
+    void schemaTreeLoadedLevelByLevel()
+    {
+        QTemporaryDir dir;
+        m_sim->resetCounters();
+        SchemaCache cache(m_backend.get(), u"linkis|sim"_s, dir.path());
+        SchemaBrowser browser;
+        browser.resize(360, 500);
+        browser.setCache(&cache);
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        SchemaModel *model = browser.model();
+        // (No QAbstractItemModelTester: it opens every level to check it; tst_schemacompletion runs it.)
+        QTRY_COMPARE(model->rowCount(), 3);
+        QCOMPARE(model->index(0, 0).data().toString(), u"default"_s);
+        QCOMPARE(m_sim->requestCount(u"dbs"_s), 1);
+        QCOMPARE(m_sim->requestCount(u"tables"_s), 0); // nothing below until it is opened
+
+        const QModelIndex sales = model->databaseIndex(u"dw_sales"_s);
+        browser.tree()->expand(browser.filter()->mapFromSource(sales));
+        QTRY_COMPARE(model->rowCount(sales), 3);
+        QCOMPARE(m_sim->requestCount(u"tables"_s), 1);
+        QCOMPARE(m_sim->requestCount(u"columns"_s), 0);
+        const QModelIndex view = model->tableIndex(u"dw_sales"_s, u"v_daily_revenue"_s);
+        QCOMPARE(view.data(SchemaModel::KindRole).value<SchemaModel::Kind>(), SchemaModel::Kind::View);
+
+        const QModelIndex orders = model->tableIndex(u"dw_sales"_s, u"orders"_s);
+        browser.tree()->expand(browser.filter()->mapFromSource(orders));
+        QTRY_COMPARE(model->rowCount(orders), 5);
+        QCOMPARE(m_sim->requestCount(u"columns"_s), 1);
+        QCOMPARE(model->index(2, SchemaModel::DetailColumn, orders).data().toString(), u"decimal(18,2)"_s);
+        const QModelIndex dt = model->index(4, 0, orders);
+        QCOMPARE(dt.data().toString(), u"dt"_s);
+        QCOMPARE(dt.data(SchemaModel::KindRole).value<SchemaModel::Kind>(),
+                 SchemaModel::Kind::PartitionColumn);
+        QVERIFY(
+            model->index(4, SchemaModel::DetailColumn, orders).data().toString().contains(u"partition key"));
+
+        // The search covers what has been read.
+        QTest::keyClicks(browser.searchBox(), u"amount"_s);
+        QCOMPARE(browser.filter()->rowCount(), 1);
+        browser.searchBox()->clear();
+        QCOMPARE(browser.filter()->rowCount(), 3);
+
+        // Actions: insert, preview, copy the column names.
+        browser.tree()->setCurrentIndex(browser.filter()->mapFromSource(orders));
+        QSignalSpy inserted(&browser, &SchemaBrowser::insertTextRequested);
+        QSignalSpy run(&browser, &SchemaBrowser::runRequested);
+        browser.insertName();
+        QCOMPARE(inserted.first().first().toString(), u"dw_sales.orders"_s);
+        browser.previewRows();
+        QCOMPARE(run.first().first().toString(), u"SELECT * FROM dw_sales.orders LIMIT 100"_s);
+        browser.copyColumnNames();
+        QCOMPARE(QApplication::clipboard()->text(), u"order_id, user_id, amount, status, dt"_s);
+        // Columns of a table not opened yet: read first, then copied.
+        browser.tree()->setCurrentIndex(
+            browser.filter()->mapFromSource(model->tableIndex(u"dw_sales"_s, u"order_items"_s)));
+        browser.copyColumnNames();
+        QTRY_COMPARE(QApplication::clipboard()->text(), u"order_id, sku, quantity, dt"_s);
+        const QMimeData *mime = model->mimeData({orders});
+        QCOMPARE(mime->text(), u"dw_sales.orders"_s);
+        delete mime;
+
+        // On disk for the next start: no request needed.
+        QVERIFY(cache.save());
+        m_sim->resetCounters();
+        SchemaCache again(m_backend.get(), u"linkis|sim"_s, dir.path());
+        QVERIFY(again.load());
+        QCOMPARE(again.tables(u"dw_sales"_s).size(), 3);
+        QCOMPARE(again.columns(u"dw_sales"_s, u"orders"_s).size(), 5);
+        QCOMPARE(m_sim->requestCount(u"dbs"_s) + m_sim->requestCount(u"tables"_s), 0);
+
+        // Refresh forgets and reads the databases again.
+        cache.refresh();
+        QTRY_COMPARE(m_sim->requestCount(u"dbs"_s), 1);
+        QTRY_COMPARE(model->rowCount(), 3);
+        QCOMPARE(model->rowCount(model->databaseIndex(u"dw_sales"_s)), 0);
+    }
+
+    void completionFetchesWhatItLacksInTheBackground()
+    {
+        SchemaCache cache(m_backend.get(), {}, {});
+        SchemaCompletionProvider provider(&cache);
+        QSignalSpy updated(&provider, &CompletionProvider::updated);
+        const QString script = u"SELECT o. FROM dw_sales.orders o"_s;
+        const int at = int(script.indexOf(u"o.") + 2);
+        QList<CompletionItem> items = provider.complete(script, at, {});
+        QVERIFY(items.isEmpty()); // nothing cached: it answers at once and asks the server
+        for (int round = 0; round < 3 && items.isEmpty(); ++round) {
+            QVERIFY(updated.wait(10000));
+            items = provider.complete(script, at, {});
+        }
+        QStringList names;
+        for (const CompletionItem &item : items)
+            names.append(item.text);
+        QCOMPARE(names, (QStringList{u"order_id"_s, u"user_id"_s, u"amount"_s, u"status"_s, u"dt"_s}));
+        // After FROM: the tables, once the default database's tables are read.
+        const QString from = u"SELECT * FROM us"_s;
+        items = provider.complete(from, int(from.size()), u"us"_s);
+        for (int round = 0; round < 3 && items.isEmpty(); ++round) { // the databases, then their tables
+            QVERIFY(updated.wait(10000));
+            items = provider.complete(from, int(from.size()), u"us"_s);
+        }
+        names.clear();
+        for (const CompletionItem &item : items)
+            names.append(item.text);
+        QVERIFY2(names.contains(u"user_profile"_s), qPrintable(names.join(u", ")));
+    }
+
+    void kylinQueryRowsAndErrors_data()
+    {
+        QTest::addColumn<int>("flavour");
+        QTest::newRow("5.x") << int(KylinSimulator::Flavour::V5);
+        QTest::newRow("3.x") << int(KylinSimulator::Flavour::V3);
+    }
+    void kylinQueryRowsAndErrors()
+    {
+        QFETCH(int, flavour);
+        KylinSimulator::Options options;
+        options.flavour = KylinSimulator::Flavour(flavour);
+        KylinSimulator sim(options);
+        sim.addUser(u"ADMIN"_s, u"KYLIN"_s);
+        QVERIFY(sim.listen());
+        ConnectionProfile profile;
+        profile.kind = u"kylin"_s;
+        profile.url = sim.baseUrl();
+        profile.user = u"ADMIN"_s;
+        profile.secret = u"KYLIN"_s;
+        profile.project = u"learn_kylin"_s;
+        KylinBackend backend(profile);
+        QVERIFY(backend.capabilities().query);
+        backend.setLanguage(Language::English);
+
+        QueryRequest request;
+        request.sql = u"select * from kylin_sales"_s;
+        request.limit = 500;
+        AWAIT(page, backend.query(request));
+        QVERIFY2(page.has_value(), qPrintable(page ? QString() : page.error().describe()));
+        QCOMPARE(page->columns.size(), 5);
+        QCOMPARE(page->columns.first(), u"TRANS_ID"_s);
+        QCOMPARE(page->columnTypes.at(0), u"bigint"_s);
+        QCOMPARE(page->columnTypes.at(3), u"decimal(19,4)"_s);
+        QCOMPARE(page->rows.size(), 500);
+        QVERIFY(page->hasMore);
+        QVERIFY(page->rows.at(8).at(2).isNull()); // JSON null is NULL
+
+        // The same grid, paged with offset.
+        ResultTabs tabs;
+        tabs.showQuery(&backend, request, 1000);
+        ResultSetView *view = tabs.view(0);
+        QTRY_COMPARE(view->model()->rowCount(), 1000);
+        sim.resetCounters();
+        view->model()->fetchMore({});
+        QTRY_COMPARE(view->model()->rowCount(), 2000);
+        QCOMPARE(sim.requestCount(u"query"_s), 1);
+        QCOMPARE(view->model()->index(1000, 0).data(ResultSetModel::RawTextRole).toString(), u"1001"_s);
+        QVERIFY2(view->statusText().startsWith(u"Rows 1–2,000; the server has more"),
+                 qPrintable(view->statusText()));
+
+        // Errors, in the language asked for where the server has it (5.0).
+        request.sql = u"select * from no_such_table"_s;
+        AWAIT(english, backend.query(request));
+        QVERIFY(!english.has_value());
+        QCOMPARE(english.error().kind, BackendError::Kind::Refused);
+        QVERIFY2(english.error().message.contains(u"Object 'NO_SUCH_TABLE' not found"),
+                 qPrintable(english.error().message));
+        QVERIFY(!english.error().message.contains(u"SqlValidatorException"));
+        backend.setLanguage(Language::Chinese);
+        AWAIT(chinese, backend.query(request));
+        QVERIFY(!chinese.has_value());
+        if (options.flavour == KylinSimulator::Flavour::V5) {
+            QVERIFY2(chinese.error().message.contains(u"找不到对象 'NO_SUCH_TABLE'"),
+                     qPrintable(chinese.error().message));
+            QCOMPARE(sim.acceptLanguages().constLast(), u"cn"_s);
+        } else {
+            QVERIFY(chinese.error().message.contains(u"not found")); // 3.x writes English only
+        }
+
+        // The project's tables for the schema browser.
+        AWAIT(dbs, backend.databases());
+        QVERIFY2(dbs.has_value(), qPrintable(dbs ? QString() : dbs.error().describe()));
+        QCOMPARE(*dbs, QStringList{u"DEFAULT"_s});
+        AWAIT(tables, backend.tables(u"DEFAULT"_s));
+        QVERIFY(tables.has_value());
+        QCOMPARE(tables->size(), 3);
+        AWAIT(columns, backend.columns(u"DEFAULT"_s, u"KYLIN_SALES"_s));
+        QVERIFY(columns.has_value());
+        QCOMPARE(columns->size(), 5);
+        QCOMPARE(columns->at(3).type, u"decimal(19,4)"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        m_backend.reset();
+        m_sim.reset();
+    }
+};
+
+QTEST_MAIN(TestResultsAndSchema)
+#include "tst_resultsandschema.moc"
