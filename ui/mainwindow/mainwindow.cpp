@@ -11,6 +11,7 @@
 #include "i18n/translations.h"
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
+#include "lineage/lineagedock.h"
 #include "logview/logdock.h"
 #include "notifications/jobnotifier.h"
 #include "results/resultspanel.h"
@@ -39,7 +40,7 @@ namespace JobDeck {
 
 namespace {
 // Bump when the docks change so an old saved layout is not applied to a new set of docks.
-constexpr int LayoutVersion = 4;
+constexpr int LayoutVersion = 5;
 constexpr auto GeometryKey = "mainwindow/geometry";
 constexpr auto StateKey = "mainwindow/state";
 constexpr auto ThemeKey = "editor/theme";
@@ -57,6 +58,7 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     , m_steps(new StepsPanel(m_console, this))
     , m_progress(new ProgressPanel(m_console, this))
     , m_results(new ResultsPanel(m_console, this))
+    , m_lineage(new LineageDock(m_console, this))
     , m_commands(new JobCommands(m_console, this))
     , m_notifier(new JobNotifier(m_console, this))
 {
@@ -76,6 +78,9 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     m_logDock->raise();
     splitDockWidget(m_jobListDock, m_connectionsDock, Qt::Vertical);
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
+    m_lineageDock = addPanelDock(QStringLiteral("lineageDock"), Qt::RightDockWidgetArea, m_lineage);
+    tabifyDockWidget(m_progressDock, m_lineageDock);
+    m_progressDock->raise();
     resizeDocks({m_jobListDock, m_progressDock}, {520, 340}, Qt::Horizontal);
     resizeDocks({m_jobListDock, m_connectionsDock}, {560, 120}, Qt::Vertical);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
@@ -211,8 +216,13 @@ void MainWindow::createMenus()
     m_jobToolBar->addAction(m_commands->action(JobCommands::RunAgain));
 
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget *dock :
-         {m_jobListDock, m_connectionsDock, m_timelineDock, m_logDock, m_resultsDock, m_progressDock})
+    for (QDockWidget *dock : {m_jobListDock,
+                              m_connectionsDock,
+                              m_timelineDock,
+                              m_logDock,
+                              m_resultsDock,
+                              m_progressDock,
+                              m_lineageDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addActions(
@@ -283,6 +293,7 @@ void MainWindow::retranslateUi()
     m_logDock->setWindowTitle(tr("Log"));
     m_progressDock->setWindowTitle(tr("Progress"));
     m_resultsDock->setWindowTitle(tr("Results"));
+    m_lineageDock->setWindowTitle(tr("Lineage"));
     updateTitle();
 }
 

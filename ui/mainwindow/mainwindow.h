@@ -15,6 +15,7 @@ class ConnectionsPanel;
 class JobCommands;
 class JobListPanel;
 class JobNotifier;
+class LineageDock;
 class LogDock;
 class ProgressPanel;
 class ResultsPanel;
@@ -24,7 +25,7 @@ class StepsPanel;
 class Translations;
 
 // The console's window. It only arranges: the editor in the centre, a dock for each panel
-// (jobs, connections, steps, progress, log, results), menus and toolbars made of the panels'
+// (jobs, connections, steps, progress, log, results, lineage), menus and toolbars made of the panels'
 // actions, the layout restored on the next start. What the panels show comes from the
 // Console they observe; each panel lives in its own folder with the logic behind it.
 class MainWindow final : public QMainWindow
@@ -50,6 +51,7 @@ public:
     StepsPanel *stepsPanel() const { return m_steps; }
     ProgressPanel *progressPanel() const { return m_progress; }
     ResultsPanel *resultsPanel() const { return m_results; }
+    LineageDock *lineagePanel() const { return m_lineage; }
     JobCommands *jobCommands() const { return m_commands; }
     JobNotifier *notifier() const { return m_notifier; }
 
@@ -59,6 +61,7 @@ public:
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *progressDock() const { return m_progressDock; }
     QDockWidget *resultsDock() const { return m_resultsDock; }
+    QDockWidget *lineageDock() const { return m_lineageDock; }
     QAction *runTaskAction() const { return m_runTaskAction; }
 
     // The text of Help > About: versions of JobDeck, Qt and KSyntaxHighlighting.
@@ -89,6 +92,7 @@ private:
     StepsPanel *m_steps;
     ProgressPanel *m_progress;
     ResultsPanel *m_results;
+    LineageDock *m_lineage;
     JobCommands *m_commands;
     JobNotifier *m_notifier;
 
@@ -98,6 +102,7 @@ private:
     QDockWidget *m_logDock;
     QDockWidget *m_progressDock;
     QDockWidget *m_resultsDock;
+    QDockWidget *m_lineageDock;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
