@@ -121,6 +121,15 @@ void Console::watch(Session *session, const QString &connection)
             [this, connection](const QString &id, const QString &step, const QString &output) {
                 Q_EMIT stepOutputLoaded({connection, id}, step, output);
             });
+    connect(session, &Session::progressHistoryChanged, this, [this, connection](const QString &id) {
+        Q_EMIT progressHistoryChanged({connection, id});
+    });
+    connect(session,
+            &Session::lineageLoaded,
+            this,
+            [this, connection](const QString &id, const QByteArray &json) {
+                Q_EMIT lineageLoaded({connection, id}, json);
+            });
     connect(
         session,
         &Session::actionFinished,
@@ -227,11 +236,43 @@ void Console::setCurrentJob(const JobKey &key)
     if (key == m_current)
         return;
     m_current = key;
+    m_currentStep.clear();
     if (Session *s = session(key.connection); s && key.isValid()) {
         s->loadLog(key.id);
         s->loadDetails(key.id); // the steps, where the backend reports them
     }
     Q_EMIT currentJobChanged(key);
+}
+
+void Console::setCurrentStep(const QString &stepId)
+{
+    if (stepId.isEmpty() && m_currentStep.isEmpty())
+        return;
+    m_currentStep = stepId;
+    Session *s = session(m_current.connection);
+    // A step with no lines of its own in the job's log has an output to read (Kylin).
+    if (s && !stepId.isEmpty() && stepLogLines(m_current, stepId).first <= 0 && s->capabilities().steps)
+        s->loadStepOutput(m_current.id, stepId);
+    Q_EMIT currentStepChanged(m_current, stepId);
+}
+
+std::pair<qint64, qint64> Console::stepLogLines(const JobKey &key, const QString &stepId) const
+{
+    const Session *s = session(key.connection);
+    if (!s || !key.isValid() || stepId.isEmpty())
+        return {0, 0};
+    const QList<SubJobProgress> subJobs = s->job(key.id).subJobs;
+    for (const SubJobProgress &row : subJobs) {
+        if (row.id == stepId && row.firstLogLine > 0)
+            return {row.firstLogLine, std::max(row.firstLogLine, row.lastLogLine)};
+    }
+    // The history has the last reading, also of a job that ended before this console started.
+    const QList<SubJobTrack> tracks = s->progressHistory(key.id).subJobs();
+    for (const SubJobTrack &track : tracks) {
+        if (track.last.id == stepId && track.last.firstLogLine > 0)
+            return {track.last.firstLogLine, std::max(track.last.firstLogLine, track.last.lastLogLine)};
+    }
+    return {0, 0};
 }
 
 void Console::submit(const SubmitRequest &request, const QString &connection)

@@ -63,6 +63,15 @@ public:
     // The job shown in the log, steps, progress and results panels.
     JobKey currentJob() const { return m_current; }
     void setCurrentJob(const JobKey &key);
+    // The step (sub-job, statement) of the current job the user looks at; empty for none
+    // (a new current job has none). Its part of the log shows in the log pane: its lines of
+    // the job's log where the server says which (stepLogLines), else the step's own output,
+    // which this reads (stepOutputLoaded). Setting the same step again shows it again.
+    QString currentStep() const { return m_currentStep; }
+    void setCurrentStep(const QString &stepId);
+    // The lines of the job's log (from 1) that the step wrote; {0, 0} when the server does
+    // not say (Kylin steps have an output of their own).
+    std::pair<qint64, qint64> stepLogLines(const JobKey &key, const QString &stepId) const;
 
     // Submits on `connection` (empty: the target connection). A connection that runs no
     // jobs but answers queries (Kylin) gets the statement as a query: queryRequested().
@@ -86,6 +95,7 @@ Q_SIGNALS:
     void currentJobChanged(const JobDeck::JobKey &key);
     // The current job's record changed (state, progress, steps...).
     void currentJobUpdated(const JobDeck::JobKey &key);
+    void currentStepChanged(const JobDeck::JobKey &key, const QString &stepId);
     // A job this console saw unfinished has ended.
     void jobEnded(const JobDeck::JobKey &key, const JobDeck::Job &job);
     // A job this console submitted was accepted.
@@ -101,6 +111,9 @@ Q_SIGNALS:
     // of running jobs: the results panel reads its pages.
     void queryRequested(const QString &connection, const JobDeck::QueryRequest &request);
     void stepOutputLoaded(const JobDeck::JobKey &key, const QString &stepId, const QString &output);
+    // The job's progress history changed (Session::progressHistory()).
+    void progressHistoryChanged(const JobDeck::JobKey &key);
+    void lineageLoaded(const JobDeck::JobKey &key, const QByteArray &json);
     void actionFinished(const JobDeck::JobKey &key,
                         JobDeck::Session::JobAction action,
                         bool ok,
@@ -122,6 +135,7 @@ private:
     QHash<JobKey, JobState> m_unfinished; // jobs seen running: their end is worth a notification
     QString m_target;
     JobKey m_current;
+    QString m_currentStep;
     Language m_language = Language::English;
 };
 

@@ -35,12 +35,13 @@ struct JobStep
     QDateTime start; // UTC; invalid = not started
     QDateTime end;   // UTC; invalid = still running (or not started)
     QString command;
-    int sequence = -1; // the server's own step number (Kylin sequence_id, from 0); -1 = none
+    int sequence = -1;  // the server's own step number (Kylin sequence_id, from 0); -1 = none
+    qint64 waitMs = -1; // how long the step waited before it ran, where the server says; -1 = unknown
 
     bool operator==(const JobStep &) const = default;
 };
 
-// Task counts of one sub-job (a Spark stage, a Flink vertex).
+// Task counts of one sub-job (a Spark stage, a Flink vertex, a statement of a local SQL job).
 struct SubJobProgress
 {
     QString id;
@@ -48,6 +49,13 @@ struct SubJobProgress
     int failed = 0;
     int running = 0;
     int total = 0;
+    // Where the server says (jobdeck-server's statements, Flink vertices); empty otherwise.
+    QString name;
+    QString detail;          // the statement's SQL, the vertex's description
+    QDateTime start;         // UTC; invalid = unknown
+    QDateTime end;           // UTC; invalid = still running or unknown
+    qint64 firstLogLine = 0; // the job-log lines this sub-job wrote, from 1; 0 = unknown
+    qint64 lastLogLine = 0;
 
     bool operator==(const SubJobProgress &) const = default;
 };

@@ -44,6 +44,7 @@ JobManager::JobManager(const ServerConfig &config, JobStore *store, QObject *par
 {
     qRegisterMetaType<LogLevel>();
     qRegisterMetaType<ResultSetInfo>();
+    qRegisterMetaType<StatementEvent>();
     for (const char *sub : {"logs", "results", "workdirs", "workspaces"})
         QDir().mkpath(m_config.dataDir + u'/' + QLatin1StringView(sub));
 }
@@ -126,7 +127,8 @@ void JobManager::recoverAfterRestart()
         if (!log.open(nullptr))
             continue;
         log.append(LogLevel::Error, reason);
-        if (const int ended = endLeftovers(m_config.dataDir + u"/workdirs/" + QString::number(taskId), taskId);
+        if (const int ended
+            = endLeftovers(m_config.dataDir + u"/workdirs/" + QString::number(taskId), taskId);
             ended > 0)
             log.append(LogLevel::Warn, tr("Ended %n process(es) the job had left running.", nullptr, ended));
     }
@@ -224,6 +226,9 @@ void JobManager::start(Active &active)
         if (const auto it = m_active.constFind(taskId); it != m_active.cend())
             (*it)->job.progress = std::clamp(progress, 0.0, 1.0);
     });
+    connect(runner, &JobRunner::statementChanged, this, [this, taskId](const StatementEvent &event) {
+        recordStatement(taskId, event);
+    });
     connect(runner, &JobRunner::resultSetWritten, this, [this, taskId](const ResultSetInfo &) {
         if (const auto it = m_active.constFind(taskId); it != m_active.cend())
             ++(*it)->job.resultCount;
@@ -318,6 +323,14 @@ void JobManager::finished(qint64 taskId, bool succeeded, bool cancelled, const Q
         active->log->append(LogLevel::Error, tr("Job %1 failed: %2").arg(taskId).arg(error));
         setStatus(job, QStringLiteral("Failed"));
     }
+    // Its statements stay readable for a while: the console reads the last answer after the end.
+    if (m_statements.contains(taskId)) {
+        m_statementOrder.push_back(taskId);
+        if (m_statementOrder.size() > MaxFinishedStatements) {
+            m_statements.remove(m_statementOrder.front());
+            m_statementOrder.pop_front();
+        }
+    }
     // The runner may be inside its own signal: let it go from the event loop.
     active->runner.release()->deleteLater();
     startNext();
@@ -357,12 +370,70 @@ JobLog *JobManager::log(qint64 taskId)
     return log.get();
 }
 
+void JobManager::recordStatement(qint64 taskId, const StatementEvent &event)
+{
+    const auto active = m_active.constFind(taskId);
+    if (active == m_active.cend() || event.index < 0 || event.index >= event.count)
+        return;
+    QList<Statement> &statements = m_statements[taskId];
+    if (statements.size() < event.count)
+        statements.resize(event.count);
+    Statement &statement = statements[event.index];
+    const qint64 lines = (*active)->log->lineCount();
+    if (event.phase == StatementEvent::Phase::Started) {
+        statement.sql = event.sql;
+        statement.startMs = event.atMs;
+        statement.logFrom = lines + 1; // its "Statement n of m" line comes next
+        statement.logTo = lines;
+    } else {
+        statement.endMs = std::max(event.atMs, statement.startMs);
+        statement.logTo = lines;
+    }
+    statement.phase = event.phase;
+}
+
+QJsonArray JobManager::statementRows(const QList<Statement> &statements, qint64 logLines)
+{
+    QJsonArray rows;
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        const Statement &statement = statements.at(i);
+        const bool started = statement.startMs > 0;
+        const bool running = started && statement.phase == StatementEvent::Phase::Started;
+        QJsonObject row{
+            {QStringLiteral("id"), QStringLiteral("statement_%1").arg(i + 1)},
+            {QStringLiteral("name"), tr("Statement %1").arg(i + 1)},
+            {QStringLiteral("succeedTasks"), statement.phase == StatementEvent::Phase::Succeeded ? 1 : 0},
+            {QStringLiteral("failedTasks"),
+             started
+                     && (statement.phase == StatementEvent::Phase::Failed
+                         || statement.phase == StatementEvent::Phase::Cancelled)
+                 ? 1
+                 : 0},
+            {QStringLiteral("runningTasks"), running ? 1 : 0},
+            {QStringLiteral("totalTasks"), 1}};
+        // Beyond Linkis's four counts: what the console's timeline shows (ignored by Linkis clients).
+        if (started) {
+            row.insert(QStringLiteral("code"), statement.sql);
+            row.insert(QStringLiteral("startTime"), statement.startMs);
+            if (statement.endMs > 0)
+                row.insert(QStringLiteral("endTime"), statement.endMs);
+            row.insert(QStringLiteral("logFromLine"), statement.logFrom);
+            row.insert(QStringLiteral("logToLine"), running ? logLines : statement.logTo);
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
 QJsonArray JobManager::progressInfo(qint64 taskId) const
 {
     const auto it = m_active.constFind(taskId);
+    const auto statements = m_statements.constFind(taskId);
+    if (statements != m_statements.cend() && !statements->isEmpty())
+        return statementRows(*statements, it != m_active.cend() ? (*it)->log->lineCount() : 0);
     if (it == m_active.cend() || !(*it)->runner)
         return {};
-    // One row for the job: Linkis shows stages here; the local engines have one unit of work.
+    // One row for the job: Linkis shows stages here; a shell job has one unit of work.
     const double progress = (*it)->job.progress;
     return QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("job_%1").arg(taskId)},
                                   {QStringLiteral("succeedTasks"), int(progress * 100)},

@@ -69,6 +69,23 @@ private:
     // Logs of finished jobs recently read, so paging through one does not re-index it.
     mutable QHash<qint64, std::shared_ptr<JobLog>> m_closedLogs;
     mutable std::deque<qint64> m_closedOrder;
+
+    // A SQL job's statements as sub-jobs: times, outcome and the log lines each wrote. Kept
+    // for running jobs and, in memory, for the last MaxFinishedStatements finished ones.
+    struct Statement
+    {
+        QString sql;
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+        StatementEvent::Phase phase = StatementEvent::Phase::Started;
+        qint64 logFrom = 0;
+        qint64 logTo = 0;
+    };
+    static constexpr int MaxFinishedStatements = 256;
+    void recordStatement(qint64 taskId, const StatementEvent &event);
+    static QJsonArray statementRows(const QList<Statement> &statements, qint64 logLines);
+    QHash<qint64, QList<Statement>> m_statements;
+    std::deque<qint64> m_statementOrder; // finished jobs' statements, oldest first
 };
 
 } // namespace JobDeck::Local

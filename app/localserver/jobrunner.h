@@ -32,6 +32,17 @@ struct ResultSetInfo
     qint64 rows = 0;
 };
 
+// A statement of a SQL job starting or ending (the server reports each as a sub-job).
+struct StatementEvent
+{
+    enum class Phase { Started, Succeeded, Failed, Cancelled };
+    int index = 0; // from 0
+    int count = 0;
+    QString sql;
+    qint64 atMs = 0; // epoch ms
+    Phase phase = Phase::Started;
+};
+
 // Runs one job of one engine. Signals may come from another thread (queued connections);
 // finished() comes exactly once, also after cancel().
 class JobRunner : public QObject
@@ -52,6 +63,8 @@ Q_SIGNALS:
     void logLine(JobDeck::Local::LogLevel level, const QString &text);
     void progressChanged(double progress); // 0..1
     void resultSetWritten(const JobDeck::Local::ResultSetInfo &result);
+    // SQL jobs: each statement as it starts and ends, in order with the log lines.
+    void statementChanged(const JobDeck::Local::StatementEvent &event);
     void finished(bool succeeded, bool cancelled, const QString &error);
     // The job's processes run in process group `pgid` (shell jobs), so that a server that
     // was killed can end them on its next start.
@@ -66,3 +79,4 @@ QStringList supportedRunTypes();
 
 Q_DECLARE_METATYPE(JobDeck::Local::LogLevel)
 Q_DECLARE_METATYPE(JobDeck::Local::ResultSetInfo)
+Q_DECLARE_METATYPE(JobDeck::Local::StatementEvent)

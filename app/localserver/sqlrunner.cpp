@@ -3,10 +3,12 @@
 #include "localserver/resultfile.h"
 #include "localserver/sqlsplitter.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -227,6 +229,13 @@ SqlRunner::Outcome SqlRunner::runStatements(QSqlDatabase &db, sqlite3 *handle)
         m_statementSpan = 1.0 / double(count);
         m_statementClock.start();
         reportProgress(m_statementBase, k == 0);
+        reportStatement(int(k), int(count), statements[k], StatementEvent::Phase::Started);
+        // However the statement ends (a return, a continue), its end is reported once.
+        StatementEvent::Phase ending = StatementEvent::Phase::Failed;
+        const auto reportEnd = qScopeGuard([&] {
+            reportStatement(
+                int(k), int(count), statements[k], m_cancelled ? StatementEvent::Phase::Cancelled : ending);
+        });
         log(LogLevel::Info, QStringLiteral("%1 of %2: %3").arg(label).arg(count).arg(preview(statements[k])));
 
         const auto failed = [&](const QSqlError &error) -> Outcome {
@@ -254,6 +263,7 @@ SqlRunner::Outcome SqlRunner::runStatements(QSqlDatabase &db, sqlite3 *handle)
                 = sqlite3_total_changes64(handle) == changesBefore ? 0 : sqlite3_changes64(handle);
             log(LogLevel::Info,
                 QStringLiteral("statement changed %1 in %2 ms").arg(rowCount(changed)).arg(clock.elapsed()));
+            ending = StatementEvent::Phase::Succeeded;
             continue;
         }
 
@@ -292,6 +302,7 @@ SqlRunner::Outcome SqlRunner::runStatements(QSqlDatabase &db, sqlite3 *handle)
             this, [this, info] { Q_EMIT resultSetWritten(info); }, Qt::QueuedConnection);
         log(LogLevel::Info,
             QStringLiteral("SELECT returned %1 in %2 ms").arg(rowCount(writer.rows())).arg(clock.elapsed()));
+        ending = StatementEvent::Phase::Succeeded;
     }
     reportProgress(1, true);
     return {true, false, {}};
@@ -301,6 +312,13 @@ SqlRunner::Outcome SqlRunner::failure(const QString &error)
 {
     log(LogLevel::Error, error);
     return {false, false, error};
+}
+
+void SqlRunner::reportStatement(int index, int count, const QString &sql, StatementEvent::Phase phase)
+{
+    const StatementEvent event{index, count, sql, QDateTime::currentMSecsSinceEpoch(), phase};
+    QMetaObject::invokeMethod(
+        this, [this, event] { Q_EMIT statementChanged(event); }, Qt::QueuedConnection);
 }
 
 void SqlRunner::log(LogLevel level, const QString &text)

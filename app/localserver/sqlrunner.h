@@ -51,6 +51,7 @@ private:
     Outcome runStatements(QSqlDatabase &db, sqlite3 *handle);
     Outcome failure(const QString &error);
     void log(LogLevel level, const QString &text);
+    void reportStatement(int index, int count, const QString &sql, StatementEvent::Phase phase);
     void reportProgress(double progress, bool force = false);
     int onProgressTick();    // SQLite's progress handler: non-zero stops the statement
     int onBusy(int attempt); // SQLite's busy handler: zero gives up waiting for a lock

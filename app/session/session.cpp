@@ -3,6 +3,9 @@
 #include "backends/backendfactory.h"
 #include "backends/local/localserverlauncher.h"
 #include "monitor/jobmonitor.h"
+#include "progress/progressstore.h"
+
+#include <QBuffer>
 
 #include <QDateTime>
 #include <QSaveFile>
@@ -33,6 +36,11 @@ Session::Session(std::unique_ptr<Backend> backend, const ConnectionProfile &prof
 Session::~Session()
 {
     delete m_monitor; // before the backend it uses
+    // Jobs that ended while the monitor was still reading their last lines: kept all the same.
+    for (const QString &id : std::as_const(m_unsavedHistory)) {
+        if (m_jobs.value(id).isTerminal())
+            ProgressStore().save(progressKey(id), m_history.value(id));
+    }
 }
 
 void Session::setRuntimeFile(const QString &path)
@@ -150,17 +158,15 @@ void Session::connectMonitor()
                     store->append(lines);
                 Q_EMIT logAppended(id, first, lines);
             });
-    connect(m_monitor,
-            &JobMonitor::progressSampled,
-            this,
-            [this](const QString &id, const QDateTime &at, double progress, const QList<SubJobProgress> &) {
-                if (progress < 0)
-                    return;
-                const qint64 since = m_followedSinceMs.value(id, at.toMSecsSinceEpoch());
-                const QPointF sample((at.toMSecsSinceEpoch() - since) / 1000.0, progress);
-                m_progress[id].append(sample);
-                Q_EMIT progressSampled(id, sample);
-            });
+    connect(
+        m_monitor,
+        &JobMonitor::progressSampled,
+        this,
+        [this](
+            const QString &id, const QDateTime &at, double progress, const QList<SubJobProgress> &subJobs) {
+            recordProgress(id, at.toMSecsSinceEpoch(), progress, subJobs);
+        });
+    connect(m_monitor, &JobMonitor::jobFinished, this, &Session::keepProgressHistory);
     connect(m_monitor,
             &JobMonitor::pollFailed,
             this,
@@ -500,7 +506,8 @@ void Session::perform(JobAction action, const QString &jobId)
                     m_monitor->unfollow(jobId);
                 if (const std::shared_ptr<LogStore> store = m_logs.take(jobId))
                     store->clear();
-                m_progress.remove(jobId);
+                m_history.remove(jobId);
+                m_unsavedHistory.remove(jobId);
                 if (m_jobs.remove(jobId))
                     Q_EMIT jobRemoved(jobId);
             }
@@ -614,6 +621,101 @@ void Session::exportLineage(const QString &jobId, const QString &path, const Lin
         }
         Q_EMIT notice(tr("Lineage of %1 written to %2").arg(jobId, path));
         Q_EMIT lineageExported(jobId, path, *written);
+    });
+}
+
+} // namespace JobDeck
+
+namespace JobDeck {
+
+// Progress history and lineage: what the console shows of how a job ran.
+
+QString Session::progressKey(const QString &jobId) const
+{
+    // The local server's address changes between its runs; a profile's name does not.
+    return ProgressStore::key(m_profile ? u"profile:" + m_profile->name : QStringLiteral("local"), jobId);
+}
+
+void Session::recordProgress(const QString &jobId,
+                             qint64 atMs,
+                             double progress,
+                             const QList<SubJobProgress> &subJobs)
+{
+    ProgressHistory &history = m_history[jobId];
+    if (history.originMs() == 0)
+        history.setOriginMs(m_followedSinceMs.value(jobId, atMs));
+    const qint64 changesBefore = history.changeCount();
+    if (!history.record(atMs, progress, subJobs))
+        return;
+    m_unsavedHistory.insert(jobId);
+    if (history.changeCount() != changesBefore) { // a new reading, not only sub-job counts
+        const ProgressPoint &last = history.points().constLast();
+        Q_EMIT progressSampled(jobId, QPointF((last.atMs - history.originMs()) / 1000.0, last.progress));
+    }
+    Q_EMIT progressHistoryChanged(jobId);
+}
+
+void Session::keepProgressHistory(const Job &job)
+{
+    const auto save = [this, id = job.id] {
+        if (const auto it = m_history.constFind(id); it != m_history.cend() && !it->isEmpty())
+            ProgressStore().save(progressKey(id), *it);
+        m_unsavedHistory.remove(id);
+    };
+    save(); // now, in case the console closes before the reading below is back
+    // The monitor's last reading came before the end: the sub-jobs' final counts and times
+    // (the local server's last statement) come from one more reading.
+    if (!m_backend || !m_backend->capabilities().progress || !m_history.contains(job.id)
+        || m_history.value(job.id).subJobs().isEmpty())
+        return;
+    Backend *backend = m_backend.get();
+    onFinished(
+        m_backend->progress(job), this, [this, backend, job, save](const Result<ProgressReport> &report) {
+            if (report && backend == m_backend.get())
+                recordProgress(
+                    job.id, QDateTime::currentMSecsSinceEpoch(), report->progress, report->subJobs);
+            save();
+        });
+}
+
+ProgressHistory Session::progressHistory(const QString &jobId) const
+{
+    if (const auto it = m_history.constFind(jobId); it != m_history.cend())
+        return *it;
+    // A job that ended before this console started: how it ran, from the cache, read once.
+    const Job known = m_jobs.value(jobId);
+    if (known.id.isEmpty() || !known.isTerminal())
+        return {};
+    const std::optional<ProgressHistory> stored = ProgressStore().load(progressKey(jobId));
+    return m_history.insert(jobId, stored.value_or(ProgressHistory{})).value();
+}
+
+QList<QPointF> Session::progressSamples(const QString &jobId) const
+{
+    const ProgressHistory history = progressHistory(jobId);
+    QList<QPointF> samples;
+    samples.reserve(history.points().size());
+    for (const ProgressPoint &point : history.points())
+        samples.append(QPointF((point.atMs - history.originMs()) / 1000.0, point.progress));
+    return samples;
+}
+
+void Session::loadLineage(const QString &jobId, const LineageRequest &request)
+{
+    const Job known = job(jobId);
+    if (!m_backend || m_state != State::Ready || known.id.isEmpty() || !m_backend->capabilities().lineage)
+        return;
+    auto *buffer = new QBuffer(this);
+    buffer->open(QIODevice::WriteOnly);
+    auto *exporting = m_backend->exportLineage(known, request, buffer);
+    connect(exporting, &QObject::destroyed, buffer, &QObject::deleteLater);
+    onFinished(exporting, this, [this, jobId, buffer](const Result<qint64> &written) {
+        buffer->deleteLater();
+        if (!written) {
+            Q_EMIT notice(tr("Cannot read the lineage of %1: %2").arg(jobId, written.error().describe()));
+            return;
+        }
+        Q_EMIT lineageLoaded(jobId, buffer->data());
     });
 }
 

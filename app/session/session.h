@@ -4,6 +4,7 @@
 #include "backends/connectionprofile.h"
 #include "jobs/jobhistorysource.h"
 #include "logs/logstore.h"
+#include "progress/progresshistory.h"
 
 #include <QHash>
 #include <QObject>
@@ -80,7 +81,11 @@ public:
     // LogMemoryBudget; beyond them old blocks wait in a spill file.
     std::shared_ptr<LogStore> logStore(const QString &jobId) const { return m_logs.value(jobId); }
     QStringList logLines(const QString &jobId) const;
-    QList<QPointF> progressSamples(const QString &jobId) const { return m_progress.value(jobId); }
+    // Seconds since the job started, 0..1; progressHistory() has the rest (sub-jobs, times).
+    QList<QPointF> progressSamples(const QString &jobId) const;
+    // How the job's progress went: live while followed, from the cache for a job that ended
+    // before this console started (kept there when it ends).
+    ProgressHistory progressHistory(const QString &jobId) const;
     // Makes sure the job's log is read (a finished job from history is read once).
     void loadLog(const QString &jobId);
 
@@ -111,6 +116,8 @@ public:
     // Writes the job's lineage to `path` (replaced only once the whole artefact arrived);
     // lineageExported() and a notice() follow, or a notice() that says why not.
     void exportLineage(const QString &jobId, const QString &path, const LineageRequest &request);
+    // Reads the job's lineage (JSON) into memory; lineageLoaded() or a notice() follows.
+    void loadLineage(const QString &jobId, const LineageRequest &request = {});
 
 Q_SIGNALS:
     // Jobs new to the session or changed (only those), in the order the server gave them.
@@ -133,6 +140,9 @@ Q_SIGNALS:
                         const QString &message);
     void stepOutputLoaded(const QString &jobId, const QString &stepId, const QString &output);
     void lineageExported(const QString &jobId, const QString &path, qint64 bytes);
+    // The job's progress history changed (a reading, a sub-job's counts).
+    void progressHistoryChanged(const QString &jobId);
+    void lineageLoaded(const QString &jobId, const QByteArray &json);
 
 private:
     void connectBackend();
@@ -150,6 +160,12 @@ private:
     void markLost(const BackendError &error);
     void follow(const Job &job);
     void setState(State state, const QString &message);
+    void recordProgress(const QString &jobId,
+                        qint64 atMs,
+                        double progress,
+                        const QList<SubJobProgress> &subJobs);
+    QString progressKey(const QString &jobId) const;
+    void keepProgressHistory(const Job &job);
     void loadResultPages(const QString &jobId,
                          QList<ResultSetRef> sets,
                          QStringList names,
@@ -173,7 +189,8 @@ private:
     State m_state = State::Idle;
     std::shared_ptr<LogMemoryBudget> m_logBudget;
     QHash<QString, std::shared_ptr<LogStore>> m_logs;
-    QHash<QString, QList<QPointF>> m_progress;
+    mutable QHash<QString, ProgressHistory> m_history; // also what was read back from the cache
+    QSet<QString> m_unsavedHistory;                    // changed since last written
     QHash<QString, qint64> m_followedSinceMs;
     QHash<QString, SubmitRequest> m_requests;
     bool m_listWorked = false; // the job list answered at least once on this connection

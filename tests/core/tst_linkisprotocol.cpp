@@ -31,6 +31,19 @@ QByteArray logPage(const QJsonValue &log, qint64 fromLine)
 }
 } // namespace
 
+namespace {
+JobDeck::SubJobProgress row(const QString &id, int succeeded, int failed, int running, int total)
+{
+    JobDeck::SubJobProgress out;
+    out.id = id;
+    out.succeeded = succeeded;
+    out.failed = failed;
+    out.running = running;
+    out.total = total;
+    return out;
+}
+} // namespace
+
 class TestLinkisProtocol final : public QObject
 {
     Q_OBJECT
@@ -206,8 +219,10 @@ private Q_SLOTS:
         QCOMPARE(rows.first().total, 10);
 
         // linkis-web merges by id: replace or append.
-        QList<SubJobProgress> merged{{QStringLiteral("a"), 1, 0, 1, 4}, {QStringLiteral("b"), 0, 0, 0, 2}};
-        mergeSubJobs(merged, {{QStringLiteral("b"), 2, 0, 0, 2}, {QStringLiteral("c"), 0, 0, 3, 3}, {}});
+        QList<SubJobProgress> merged{row(QStringLiteral("a"), 1, 0, 1, 4),
+                                     row(QStringLiteral("b"), 0, 0, 0, 2)};
+        mergeSubJobs(merged,
+                     {row(QStringLiteral("b"), 2, 0, 0, 2), row(QStringLiteral("c"), 0, 0, 3, 3), {}});
         QCOMPARE(merged.size(), 3);
         QCOMPARE(merged.at(1).succeeded, 2);
         QCOMPARE(merged.at(2).id, QStringLiteral("c"));

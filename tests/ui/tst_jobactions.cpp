@@ -9,10 +9,14 @@
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
 #include "jobs/joblistmodel.h"
+#include "logview/logdock.h"
+#include "logview/logpanel.h"
+#include "logview/logview.h"
 #include "mainwindow/mainwindow.h"
 #include "session/session.h"
 #include "timeline/stepspanel.h"
 #include "timeline/steptimeline.h"
+#include "timeline/timelineview.h"
 
 #include "dinky/dinkysimulator.h"
 #include "kylin/kylinsimulator.h"
@@ -22,7 +26,6 @@
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -30,7 +33,6 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
-#include <QTreeWidget>
 
 using namespace JobDeck;
 
@@ -278,7 +280,7 @@ private Q_SLOTS:
         QAction *lineage = command(window, JobCommands::ExportLineage);
         QAction *stepOutput = window.stepsPanel()->stepOutputAction();
         // Nothing selected yet: every action in sight, none enabled, each saying what to do.
-        for (QAction *action : {kill, pause, resume, drop, restart, savepoint, lineage})
+        for (QAction *action : {kill, pause, resume, drop, restart, savepoint, lineage, stepOutput})
             QVERIFY(offeredButRefused(action, QStringLiteral("Select a job")));
 
         selectJob(window, QStringLiteral("J-run"));
@@ -301,32 +303,41 @@ private Q_SLOTS:
         // The steps, on the timeline.
         StepsPanel *stepsPanel = window.stepsPanel();
         StepTimeline *timeline = stepsPanel->timeline();
-        QTRY_COMPARE(timeline->view()->topLevelItemCount(), 3);
+        QTRY_COMPARE(timeline->model().rowCount(), 3);
         QVERIFY(stepsPanel->isShowingView());
         QVERIFY(timeline->isVisible());
-        QTreeWidgetItem *extract = timeline->view()->topLevelItem(0);
-        QCOMPARE(extract->text(StepTimeline::NameColumn), QStringLiteral("Extract"));
-        QCOMPARE(extract->text(StepTimeline::StateColumn), jobStateDisplayName(JobState::Succeeded));
-        QCOMPARE(extract->foreground(StepTimeline::StateColumn).color(), stateColour(JobState::Succeeded));
-        QVERIFY(!extract->text(StepTimeline::DurationColumn).isEmpty());
-        QCOMPARE(timeline->view()->topLevelItem(2)->text(StepTimeline::EndColumn), QString());
+        const TimelineModel::Row &extract = timeline->model().row(0);
+        QCOMPARE(extract.name, QStringLiteral("Extract"));
+        QCOMPARE(extract.state, JobState::Succeeded);
+        QVERIFY(extract.endMs > extract.startMs);
+        QCOMPARE(timeline->model().row(2).endMs, -1); // still running: an open range
         QVERIFY(fake->calls.contains(u"details J-run"));
 
-        // A step's output: on double-click, and from the menu once a step is selected.
-        QVERIFY(stepOutput->isVisible());
+        // A step's output: a click shows it in the log pane; the menu has it for the selected step.
         QVERIFY(!stepOutput->isEnabled());
-        QTreeWidget *steps = timeline->view();
-        const QRect second = steps->visualItemRect(steps->topLevelItem(1));
+        TimelineView *steps = timeline->view();
+        const QRect second = steps->barRect(1);
+        QVERIFY(!second.isEmpty());
+        LogDock *logDock = window.logPanel();
         QTest::mouseClick(steps->viewport(), Qt::LeftButton, {}, second.center());
         QCOMPARE(timeline->currentStepId(), QStringLiteral("s2"));
+        QCOMPARE(console.currentStep(), QStringLiteral("s2"));
         QVERIFY(stepOutput->isEnabled());
-        QTest::mouseDClick(steps->viewport(), Qt::LeftButton, {}, second.center());
-        QDialog *output = nullptr;
-        QTRY_VERIFY((output = window.findChild<QDialog *>(QStringLiteral("stepOutputDialog"))));
-        QCOMPARE(output->findChild<QPlainTextEdit *>()->toPlainText(), QStringLiteral("output of s2"));
-        QVERIFY(output->windowTitle().contains(u"Build cube"));
+        QTRY_VERIFY(logDock->log()->toPlainText().contains(u"output of s2"));
+        QVERIFY(logDock->log()->toPlainText().contains(u"Build cube"));
+        QVERIFY(logDock->isShowingStepOutput());
+        QVERIFY(logDock->stepBarText().contains(u"Build cube"));
         QVERIFY(fake->calls.contains(u"stepOutput J-run s2"));
-        output->close();
+        // Back to the job's log, and the menu's Step Output shows the step again.
+        auto *back = logDock->findChild<QPushButton *>(QStringLiteral("logBackToJob"));
+        QVERIFY(back && back->isVisible());
+        QTest::mouseClick(back, Qt::LeftButton);
+        QVERIFY(!logDock->isShowingStepOutput());
+        QVERIFY(!logDock->log()->toPlainText().contains(u"output of s2"));
+        QVERIFY(logDock->stepBarText().isEmpty());
+        stepOutput->trigger();
+        QTRY_VERIFY(logDock->isShowingStepOutput());
+        QVERIFY(logDock->log()->toPlainText().contains(u"output of s2"));
 
         // Pause: the job becomes paused, and Resume is what it allows next.
         pause->trigger();
@@ -474,22 +485,16 @@ private Q_SLOTS:
         // Its three steps, the first one running.
         StepsPanel *stepsPanel = window.stepsPanel();
         StepTimeline *timeline = stepsPanel->timeline();
-        QTRY_COMPARE_WITH_TIMEOUT(timeline->view()->topLevelItemCount(), 3, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(timeline->view()->topLevelItem(0)->text(StepTimeline::StateColumn),
-                                  jobStateDisplayName(JobState::Running),
-                                  20000);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->model().rowCount(), 3, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->model().row(0).state, JobState::Running, 20000);
         QVERIFY(stepsPanel->isShowingView());
-        QTreeWidget *steps = timeline->view();
-        QTest::mouseClick(
-            steps->viewport(), Qt::LeftButton, {}, steps->visualItemRect(steps->topLevelItem(0)).center());
+        TimelineView *steps = timeline->view();
+        QTest::mouseClick(steps->viewport(), Qt::LeftButton, {}, steps->barRect(0).center());
         QAction *stepOutput = stepsPanel->stepOutputAction();
         QVERIFY(stepOutput->isEnabled());
-        stepOutput->trigger();
-        QDialog *output = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((output = window.findChild<QDialog *>(QStringLiteral("stepOutputDialog"))),
-                                 20000);
-        QVERIFY(!output->findChild<QPlainTextEdit *>()->toPlainText().isEmpty());
-        output->close();
+        LogPanel *log = window.logPanel()->log();
+        QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(u"Output of"), 20000);
+        QVERIFY(window.logPanel()->isShowingStepOutput());
 
         pause->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(sim.jobStatus(running), QStringLiteral("STOPPED"), 20000);
@@ -609,8 +614,9 @@ private Q_SLOTS:
                      qPrintable(command(window, which)->objectName()));
             QVERIFY(command(window, which)->toolTip().contains(session->displayName()));
         }
-        // The step output belongs to the Steps panel, which this backend does not fill.
-        QVERIFY(!window.stepsPanel()->stepOutputAction()->isVisible());
+        // The step output belongs to the Steps panel, which this backend does not fill: in
+        // sight, disabled, saying why.
+        QVERIFY(offeredButRefused(window.stepsPanel()->stepOutputAction(), QStringLiteral("no steps")));
         QVERIFY(!window.stepsPanel()->isShowingView());
         QVERIFY(window.stepsPanel()->findChild<EmptyState *>()->isVisible());
 

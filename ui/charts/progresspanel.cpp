@@ -16,12 +16,13 @@ ProgressPanel::ProgressPanel(Console *console, QWidget *parent)
     setObjectName(QStringLiteral("progressPanel"));
     setView(m_chart);
     connect(m_console, &Console::currentJobChanged, this, &ProgressPanel::showJob);
-    connect(m_console, &Console::progressSampled, this, [this](const JobKey &key, const QPointF &sample) {
-        if (key != m_console->currentJob())
-            return;
-        m_chart->addSample(sample);
-        showView(true);
-    });
+    // Live: each reading and sub-job change, and the job's own record (its steps, its end).
+    const auto ifCurrent = [this](const JobKey &key) {
+        if (key == m_console->currentJob())
+            showJob(key);
+    };
+    connect(m_console, &Console::progressHistoryChanged, this, ifCurrent);
+    connect(m_console, &Console::currentJobUpdated, this, ifCurrent);
     retranslateUi();
     showJob(m_console->currentJob());
 }
@@ -29,8 +30,11 @@ ProgressPanel::ProgressPanel(Console *console, QWidget *parent)
 void ProgressPanel::showJob(const JobKey &key)
 {
     Session *session = m_console->session(key.connection);
-    m_chart->showSamples(session && key.isValid() ? session->progressSamples(key.id) : QList<QPointF>{});
-    showView(m_chart->sampleCount() > 0);
+    if (session && key.isValid())
+        m_chart->showJob(session->job(key.id), session->progressHistory(key.id));
+    else
+        m_chart->clear();
+    showView(key.isValid() && m_chart->hasContent());
 }
 
 void ProgressPanel::changeEvent(QEvent *event)
@@ -43,7 +47,8 @@ void ProgressPanel::changeEvent(QEvent *event)
 void ProgressPanel::retranslateUi()
 {
     emptyState()->setTexts(tr("No progress to chart"),
-                           tr("Select a running job to chart its progress over time."));
+                           tr("Select a job to chart its progress over time, with an estimate of "
+                              "when it ends, its sub-jobs' tasks and its steps' durations."));
 }
 
 } // namespace JobDeck

@@ -8,7 +8,9 @@ namespace JobDeck {
 class Console;
 class ProgressChart;
 
-// The progress over time of the job the user looks at.
+// How the job the user looks at runs, live: progress over time with an estimate of when it
+// ends, its sub-jobs' task counts, its steps' or statements' durations, from the session's
+// progress history (which a finished job keeps across restarts).
 class ProgressPanel final : public Panel
 {
     Q_OBJECT

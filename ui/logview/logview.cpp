@@ -232,6 +232,15 @@ void LogView::goToLine(qint64 n)
     setCurrent(n, false);
 }
 
+void LogView::selectLines(qint64 first, qint64 last)
+{
+    if (!m_store || first < 1 || first > m_store->lineCount())
+        return;
+    goToLine(first);
+    m_anchor = std::clamp(last, first, m_store->lineCount());
+    viewport()->update();
+}
+
 void LogView::setCurrent(qint64 n, bool extend)
 {
     m_current = n;

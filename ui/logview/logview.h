@@ -47,6 +47,8 @@ public:
     qint64 currentLine() const { return m_current; }
     // Makes `n` the current line and scrolls it into view (centred when it was not).
     void goToLine(qint64 n);
+    // Selects lines `first`..`last` (a step's part of the log) and scrolls to the first.
+    void selectLines(qint64 first, qint64 last);
     // Selected lines: from the anchor to the current line.
     QList<qint64> selectedLines() const;
     QString selectedText() const;

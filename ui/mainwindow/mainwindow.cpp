@@ -12,6 +12,7 @@
 #include "i18n/translations.h"
 #include "jobactions/jobcommands.h"
 #include "joblist/joblistpanel.h"
+#include "lineage/lineagedock.h"
 #include "logview/logdock.h"
 #include "notifications/jobnotifier.h"
 #include "results/resultspanel.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     , m_results(new ResultsPanel(m_console, this))
     , m_schemaRegistry(new SchemaRegistry(m_console, {}, this))
     , m_schema(new SchemaPanel(m_console, m_schemaRegistry, this))
+    , m_lineage(new LineageDock(m_console, this))
     , m_commands(new JobCommands(m_console, this))
     , m_notifier(new JobNotifier(m_console, this))
 {
@@ -73,8 +75,6 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     m_jobListDock = addPanelDock(QStringLiteral("jobListDock"), Qt::LeftDockWidgetArea, m_jobList);
     m_connectionsDock
         = addPanelDock(QStringLiteral("connectionsDock"), Qt::LeftDockWidgetArea, m_connections);
-    // Right of the editor, above the job's progress: the schema the scripts are written against.
-    m_schemaDock = addPanelDock(QStringLiteral("schemaDock"), Qt::RightDockWidgetArea, m_schema);
     m_progressDock = addPanelDock(QStringLiteral("progressDock"), Qt::RightDockWidgetArea, m_progress);
     m_timelineDock = addPanelDock(QStringLiteral("timelineDock"), Qt::RightDockWidgetArea, m_steps);
     m_logDock = addPanelDock(QStringLiteral("logDock"), Qt::BottomDockWidgetArea, m_log);
@@ -82,10 +82,18 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     tabifyDockWidget(m_logDock, m_resultsDock);
     m_logDock->raise();
     splitDockWidget(m_jobListDock, m_connectionsDock, Qt::Vertical);
+    // Below the jobs, as database tools keep their explorer on the left: the schema the
+    // scripts are written against, beside the connections it belongs to.
+    m_schemaDock = addPanelDock(QStringLiteral("schemaDock"), Qt::LeftDockWidgetArea, m_schema);
+    tabifyDockWidget(m_connectionsDock, m_schemaDock);
+    m_connectionsDock->raise();
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
+    m_lineageDock = addPanelDock(QStringLiteral("lineageDock"), Qt::RightDockWidgetArea, m_lineage);
+    tabifyDockWidget(m_progressDock, m_lineageDock);
+    m_progressDock->raise();
     resizeDocks({m_jobListDock, m_progressDock}, {640, 330}, Qt::Horizontal);
-    resizeDocks({m_jobListDock, m_connectionsDock}, {560, 120}, Qt::Vertical);
-    resizeDocks({m_schemaDock, m_progressDock, m_timelineDock}, {340, 170, 170}, Qt::Vertical);
+    resizeDocks({m_jobListDock, m_connectionsDock}, {460, 220}, Qt::Vertical);
+    resizeDocks({m_progressDock, m_timelineDock}, {300, 340}, Qt::Vertical);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
 
     statusBar()->addPermanentWidget(m_cursorLabel);
@@ -241,7 +249,8 @@ void MainWindow::createMenus()
                               m_timelineDock,
                               m_logDock,
                               m_resultsDock,
-                              m_progressDock})
+                              m_progressDock,
+                              m_lineageDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addActions(
@@ -313,6 +322,7 @@ void MainWindow::retranslateUi()
     m_progressDock->setWindowTitle(tr("Progress"));
     m_resultsDock->setWindowTitle(tr("Results"));
     m_schemaDock->setWindowTitle(tr("Schema"));
+    m_lineageDock->setWindowTitle(tr("Lineage"));
     updateTitle();
 }
 

@@ -15,6 +15,7 @@ class ConnectionsPanel;
 class JobCommands;
 class JobListPanel;
 class JobNotifier;
+class LineageDock;
 class LogDock;
 class ProgressPanel;
 class ResultsPanel;
@@ -26,7 +27,7 @@ class StepsPanel;
 class Translations;
 
 // The console's window. It only arranges: the editor in the centre, a dock for each panel
-// (jobs, connections, schema, steps, progress, log, results), menus and toolbars made of the panels'
+// (jobs, connections, schema, steps, progress, log, results, lineage), menus and toolbars made of the panels'
 // actions, the layout restored on the next start. What the panels show comes from the
 // Console they observe; each panel lives in its own folder with the logic behind it.
 class MainWindow final : public QMainWindow
@@ -54,6 +55,7 @@ public:
     ResultsPanel *resultsPanel() const { return m_results; }
     SchemaPanel *schemaPanel() const { return m_schema; }
     SchemaRegistry *schemaRegistry() const { return m_schemaRegistry; }
+    LineageDock *lineagePanel() const { return m_lineage; }
     JobCommands *jobCommands() const { return m_commands; }
     JobNotifier *notifier() const { return m_notifier; }
 
@@ -64,6 +66,7 @@ public:
     QDockWidget *progressDock() const { return m_progressDock; }
     QDockWidget *resultsDock() const { return m_resultsDock; }
     QDockWidget *schemaDock() const { return m_schemaDock; }
+    QDockWidget *lineageDock() const { return m_lineageDock; }
     QAction *runTaskAction() const { return m_runTaskAction; }
 
     // The text of Help > About: versions of JobDeck, Qt and KSyntaxHighlighting.
@@ -96,6 +99,7 @@ private:
     ResultsPanel *m_results;
     SchemaRegistry *m_schemaRegistry;
     SchemaPanel *m_schema;
+    LineageDock *m_lineage;
     JobCommands *m_commands;
     JobNotifier *m_notifier;
 
@@ -106,6 +110,7 @@ private:
     QDockWidget *m_progressDock;
     QDockWidget *m_resultsDock;
     QDockWidget *m_schemaDock;
+    QDockWidget *m_lineageDock;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

@@ -5,11 +5,7 @@
 #include "timeline/steptimeline.h"
 
 #include <QAction>
-#include <QDialog>
 #include <QEvent>
-#include <QFontDatabase>
-#include <QPlainTextEdit>
-#include <QVBoxLayout>
 
 namespace JobDeck {
 
@@ -22,12 +18,15 @@ StepsPanel::StepsPanel(Console *console, QWidget *parent)
     setObjectName(QStringLiteral("stepsPanel"));
     setView(m_timeline);
     m_stepOutputAction->setObjectName(QStringLiteral("stepOutputAction"));
-    connect(m_stepOutputAction, &QAction::triggered, this, &StepsPanel::showStepOutput);
-    connect(m_timeline, &StepTimeline::stepActivated, this, &StepsPanel::showStepOutput);
-    connect(m_timeline, &StepTimeline::currentStepChanged, this, &StepsPanel::update);
+    connect(m_stepOutputAction, &QAction::triggered, this, &StepsPanel::showStepLog);
+    connect(m_timeline, &StepTimeline::stepActivated, m_console, &Console::setCurrentStep);
+    connect(m_timeline, &StepTimeline::currentStepChanged, this, &StepsPanel::updateAction);
     connect(m_console, &Console::currentJobChanged, this, &StepsPanel::update);
     connect(m_console, &Console::currentJobUpdated, this, &StepsPanel::update);
-    connect(m_console, &Console::stepOutputLoaded, this, &StepsPanel::showStepOutputText);
+    connect(m_console, &Console::progressHistoryChanged, this, [this](const JobKey &key) {
+        if (key == m_console->currentJob())
+            update();
+    });
     retranslateUi();
 }
 
@@ -35,56 +34,50 @@ void StepsPanel::update()
 {
     const JobKey key = m_console->currentJob();
     Session *session = m_console->session(key.connection);
-    const QList<JobStep> steps = session && key.isValid() ? session->job(key.id).steps : QList<JobStep>{};
-    if (steps != m_timeline->steps())
-        m_timeline->setSteps(steps);
-    const bool reportsSteps = session && session->capabilities().steps;
-    m_stepOutputAction->setVisible(reportsSteps);
-    m_stepOutputAction->setEnabled(reportsSteps && key.isValid() && !m_timeline->currentStepId().isEmpty());
+    if (session && key.isValid()) {
+        // The job's steps, else its sub-jobs with the times the console saw them change.
+        const ProgressHistory history = session->progressHistory(key.id);
+        m_timeline->setJob(session->job(key.id), &history);
+    } else {
+        m_timeline->clear();
+    }
+    const bool hasRows = !m_timeline->isEmpty();
+    updateAction();
     if (!key.isValid())
         emptyState()->setTexts(tr("No job selected"),
                                tr("Select a job in the job list to see its steps on a timeline."));
-    else if (reportsSteps)
+    else if (session && session->capabilities().steps)
         emptyState()->setTexts(tr("No steps yet"),
                                tr("The job's steps appear here as the server reports them."));
     else
         emptyState()->setTexts(tr("No steps"),
-                               tr("This job's service does not report steps; Kylin jobs show theirs here."));
-    showView(key.isValid() && !steps.isEmpty());
+                               tr("This job reports no steps, sub-jobs or statements; Kylin steps, "
+                                  "Linkis sub-jobs and local SQL statements show here."));
+    showView(key.isValid() && hasRows);
 }
 
-void StepsPanel::showStepOutput()
+void StepsPanel::updateAction()
 {
-    const JobKey key = m_console->currentJob();
+    // Always in the Job menu; while it cannot be used its tooltip says what to do.
+    const bool job = m_console->currentJob().isValid();
+    const bool step = job && !m_timeline->currentStepId().isEmpty();
+    m_stepOutputAction->setEnabled(step);
+    if (!job)
+        m_stepOutputAction->setToolTip(tr("Select a job, then one of its steps in the Steps panel"));
+    else if (m_timeline->isEmpty())
+        m_stepOutputAction->setToolTip(tr("This job has no steps in the Steps panel"));
+    else if (!step)
+        m_stepOutputAction->setToolTip(tr("Select a step in the Steps panel to see its log"));
+    else
+        m_stepOutputAction->setToolTip(tr("Show the log of the step selected in the Steps panel"));
+}
+
+void StepsPanel::showStepLog()
+{
     const QString stepId = m_timeline->currentStepId();
-    Session *session = m_console->session(key.connection);
-    if (!session || !key.isValid() || stepId.isEmpty() || !session->capabilities().steps)
+    if (!m_console->currentJob().isValid() || stepId.isEmpty())
         return;
-    session->loadStepOutput(key.id, stepId);
-}
-
-void StepsPanel::showStepOutputText(const JobKey &key, const QString &stepId, const QString &output)
-{
-    QString name = stepId;
-    const QList<JobStep> steps = m_console->job(key).steps;
-    for (const JobStep &step : steps) {
-        if (step.id == stepId && !step.name.isEmpty())
-            name = step.name;
-    }
-    auto *dialog = new QDialog(window());
-    dialog->setObjectName(QStringLiteral("stepOutputDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Output of “%1” (job %2)").arg(name, key.id));
-    auto *text = new QPlainTextEdit(dialog);
-    text->setObjectName(QStringLiteral("stepOutputText"));
-    text->setReadOnly(true);
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text->setPlainText(output.isEmpty() ? tr("(the step wrote nothing)") : output);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(text);
-    dialog->resize(760, 480);
-    dialog->show();
+    m_console->setCurrentStep(stepId);
 }
 
 void StepsPanel::changeEvent(QEvent *event)
@@ -97,7 +90,6 @@ void StepsPanel::changeEvent(QEvent *event)
 void StepsPanel::retranslateUi()
 {
     m_stepOutputAction->setText(tr("Step &Output"));
-    m_stepOutputAction->setToolTip(tr("Show the output of the step selected in the Steps panel"));
     update();
 }
 

@@ -10,7 +10,10 @@ namespace JobDeck {
 class Console;
 class StepTimeline;
 
-// The steps of the job the user looks at, on a timeline; a step's output on demand.
+// The steps of the job the user looks at on a Gantt timeline: Kylin steps, Linkis sub-jobs,
+// the local server's statements, Flink vertices, live while the job runs. Clicking a step
+// (or Step Output in the Job menu) makes it the Console's current step, so the log pane shows
+// its part of the log.
 class StepsPanel final : public Panel
 {
     Q_OBJECT
@@ -20,7 +23,7 @@ public:
     explicit StepsPanel(Console *console, QWidget *parent = nullptr);
 
     StepTimeline *timeline() const { return m_timeline; }
-    // Shows the output of the step selected on the timeline.
+    // Shows the log of the step selected on the timeline.
     QAction *stepOutputAction() const { return m_stepOutputAction; }
 
 protected:
@@ -28,8 +31,8 @@ protected:
 
 private:
     void update();
-    void showStepOutput();
-    void showStepOutputText(const JobKey &key, const QString &stepId, const QString &output);
+    void updateAction();
+    void showStepLog();
     void retranslateUi();
 
     Console *m_console;

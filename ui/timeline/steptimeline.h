@@ -1,50 +1,57 @@
 #pragma once
 
 #include "jobs/job.h"
+#include "timeline/timelinemodel.h"
 
 #include <QWidget>
 
-class QTreeWidget;
+class QLabel;
+class QToolButton;
 
 namespace JobDeck {
 
-// A job's steps, one row each: name, state (coloured), start, end, duration, and a bar on a
-// shared time axis, Gantt-like, so long and overlapping steps stand out. A running step's
-// bar reaches to now.
+class ProgressHistory;
+class TimelineView;
+
+// The Steps panel: one job's steps (Kylin), sub-jobs (Linkis), statements (the local server)
+// or Flink vertices on a Gantt timeline, with zoom and fit buttons. A click on a step
+// activates it (its panel shows the step's part of the log).
 class StepTimeline final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StepTimeline)
 
 public:
-    // The bar comes right after the state, so it stays in sight in a narrow dock.
-    enum Column { NameColumn, StateColumn, BarColumn, DurationColumn, StartColumn, EndColumn, ColumnCount };
-
     explicit StepTimeline(QWidget *parent = nullptr);
 
-    // Shows these steps, keeping the selected step when it is still there.
+    // Shows the job: its steps, else its sub-jobs with the times `history` saw (may be null).
+    void setJob(const Job &job, const ProgressHistory *history = nullptr);
+    // Shows these steps alone.
     void setSteps(const QList<JobStep> &steps);
-    QList<JobStep> steps() const { return m_steps; }
+    void clear();
+    bool isEmpty() const;
+    QList<JobStep> steps() const { return m_job.steps; }
+    const TimelineModel &model() const;
     QString currentStepId() const;
-    QTreeWidget *view() const { return m_view; }
+    TimelineView *view() const { return m_view; }
 
 Q_SIGNALS:
     void currentStepChanged(const QString &stepId);
-    // Double-click or Return on a step.
+    // A click or Return on a step.
     void stepActivated(const QString &stepId);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void fill();
     void retranslateUi();
 
-    QTreeWidget *m_view;
-    QList<JobStep> m_steps;
+    Job m_job;
+    TimelineView *m_view;
+    QToolButton *m_zoomIn;
+    QToolButton *m_zoomOut;
+    QToolButton *m_fit;
+    QLabel *m_hint;
 };
-
-// The colour a step or job state is drawn in.
-QColor stateColour(JobState state);
 
 } // namespace JobDeck

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimeZone>
 #include <QJsonParseError>
 #include <QRegularExpression>
 
@@ -525,6 +526,14 @@ ProgressReport progressFromJobDetail(const QJsonObject &jobInfoDetail)
                 row.running += n;
         }
         row.total = int(std::min<qint64>(sum, INT_MAX));
+        // Flink's vertex times (epoch ms; -1 while it has not started or ended).
+        const auto time = [&](const char *key) {
+            const qint64 ms = jsonInteger(vertex.value(QLatin1StringView(key)));
+            return ms > 0 && ms <= 253402300799999LL ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC)
+                                                     : QDateTime();
+        };
+        row.start = time("start-time");
+        row.end = time("end-time");
         finished += row.succeeded;
         total += row.total;
         report.subJobs.append(row);

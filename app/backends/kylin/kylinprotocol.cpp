@@ -301,6 +301,15 @@ JobStep stepFromInstance(const QJsonObject &step)
     // The server's step number: sequence_id, or the id's "-NN" / "_NN" ending (5.x detail).
     const QJsonValue sequence = field(step, "sequence_id");
     out.sequence = sequence.isDouble() ? sequence.toInt(-1) : stepSequence(out.id);
+    // JobInstance.JobStep's exec_wait_time is in seconds, 5.x's wait_time in ms.
+    const auto wait = [](const QJsonValue &value, qint64 unitMs) -> qint64 {
+        const qint64 n = jsonInteger(value, -1);
+        return n < 0 || n > 9'000'000'000LL ? -1 : n * unitMs;
+    };
+    if (const QJsonValue ms = field(step, "wait_time"); !ms.isUndefined() && !ms.isNull())
+        out.waitMs = wait(ms, 1);
+    else
+        out.waitMs = wait(field(step, "exec_wait_time"), 1000);
     return out;
 }
 

@@ -192,8 +192,28 @@ QList<SubJobProgress> parseProgressInfo(const QJsonValue &value)
             const QJsonValue v = row.value(QLatin1StringView(key));
             return std::max(0, v.isString() ? v.toString().toInt() : v.toInt());
         };
-        rows.append(
-            {id, count("succeedTasks"), count("failedTasks"), count("runningTasks"), count("totalTasks")});
+        SubJobProgress out;
+        out.id = id;
+        out.succeeded = count("succeedTasks");
+        out.failed = count("failedTasks");
+        out.running = count("runningTasks");
+        out.total = count("totalTasks");
+        // jobdeck-server's statements add these; Linkis itself sends none of them.
+        out.name = row.value(QLatin1StringView("name")).toString();
+        out.detail = row.value(QLatin1StringView("code")).toString();
+        const auto time = [&](const char *key) {
+            const qint64 ms = jsonInteger(row.value(QLatin1StringView(key)));
+            return ms > 0 && ms <= 253402300799999LL ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC)
+                                                     : QDateTime();
+        };
+        out.start = time("startTime");
+        out.end = time("endTime");
+        out.firstLogLine = std::max<qint64>(0, jsonInteger(row.value(QLatin1StringView("logFromLine"))));
+        out.lastLogLine
+            = std::max<qint64>(out.firstLogLine, jsonInteger(row.value(QLatin1StringView("logToLine"))));
+        if (out.firstLogLine == 0)
+            out.lastLogLine = 0;
+        rows.append(out);
     }
     return rows;
 }

@@ -619,7 +619,8 @@ Reply SqlflowSimulator::Private::dispatch(const QString &endpoint,
     reply.httpStatus = 0; // streamed
     if (verb == u"exportLineageAsJson") {
         reply.contentType = "application/json;charset=UTF-8";
-        reply.body = q->artefact(jobId, u"json"_s, tableToTable, u',');
+        reply.body = options.lineageJson.isEmpty() ? q->artefact(jobId, u"json"_s, tableToTable, u',')
+                                                   : options.lineageJson;
     } else if (verb == u"exportLineageAsGraphml") {
         reply.contentType = "application/xml;charset=UTF-8";
         reply.body = q->artefact(jobId, u"graphml"_s, tableToTable, u',');

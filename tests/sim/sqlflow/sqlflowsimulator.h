@@ -53,6 +53,9 @@ public:
         QString outcome = QStringLiteral("success");
         // A faulty server: an incremental submit answers a new job id.
         bool otherIdOnIncremental = false;
+        // When set, exportLineageAsJson answers this document (a real lineage in SQLFlow's
+        // format) instead of the generated artefact.
+        QByteArray lineageJson;
     };
 
     struct ReceivedFile
