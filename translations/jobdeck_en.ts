@@ -109,12 +109,57 @@
     </message>
 </context>
 <context>
-    <name>JobDeck::ResultsPanel</name>
+    <name>JobDeck::LineagePanel</name>
     <message numerus="yes">
-        <source>Result %1 (%n row(s))</source>
+        <source>%n table(s)</source>
         <translation>
-            <numerusform>Result %1 (%n row)</numerusform>
-            <numerusform>Result %1 (%n rows)</numerusform>
+            <numerusform>%n table</numerusform>
+            <numerusform>%n tables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data flow(s)</source>
+        <translation>
+            <numerusform>%n data flow</numerusform>
+            <numerusform>%n data flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1.%2: %n source(s)</source>
+        <translation>
+            <numerusform>%1.%2: %n source</numerusform>
+            <numerusform>%1.%2: %n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaModel</name>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n table</numerusform>
+            <numerusform>%n tables</numerusform>
         </translation>
     </message>
 </context>

@@ -50,6 +50,26 @@
         <source>Exporting lineage</source>
         <translation>导出血缘</translation>
     </message>
+    <message>
+        <source>Listing databases</source>
+        <translation>列出数据库</translation>
+    </message>
+    <message>
+        <source>Listing tables</source>
+        <translation>列出表</translation>
+    </message>
+    <message>
+        <source>Listing columns</source>
+        <translation>列出列</translation>
+    </message>
+    <message>
+        <source>Downloading a result set</source>
+        <translation>下载结果集</translation>
+    </message>
+    <message>
+        <source>Running a query</source>
+        <translation>执行查询</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::CliApp</name>
@@ -954,6 +974,129 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::ExportDialog</name>
+    <message>
+        <source>Export To</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose the file to write</source>
+        <translation>请选择要写入的文件</translation>
+    </message>
+    <message>
+        <source>The connection of this result set is closed</source>
+        <translation>此结果集的连接已关闭</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s export failed: %1</source>
+        <translation>服务器导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 bytes, the server&apos;s own CSV)</source>
+        <translation>已写入 %1（%2 字节，服务器生成的 CSV）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 rows, %3 bytes)</source>
+        <translation>已写入 %1（%2 行，%3 字节）</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was left as it was</source>
+        <translation>导出已取消；%1 保持原样</translation>
+    </message>
+    <message>
+        <source>Export Result Set</source>
+        <translation>导出结果集</translation>
+    </message>
+    <message>
+        <source>Writes every row of “%1” to a file, read page by page from the server&apos;s result file; the query is not run again.</source>
+        <translation>把“%1”的每一行写入文件，按页从服务器的结果文件读取；不会重新执行查询。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>TSV (tab-separated)</source>
+        <translation>TSV（制表符分隔）</translation>
+    </message>
+    <message>
+        <source>JSON (an array of objects)</source>
+        <translation>JSON（对象数组）</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>分隔符(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Vertical bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>&amp;Character set:</source>
+        <translation>字符集(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;NULL as:</source>
+        <translation>NULL 写作(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>the text NULL</source>
+        <translation>文本 NULL</translation>
+    </message>
+    <message>
+        <source>an empty field</source>
+        <translation>空字段</translation>
+    </message>
+    <message>
+        <source>Column names in the first line</source>
+        <translation>第一行写列名</translation>
+    </message>
+    <message>
+        <source>Let the server write the CSV (Linkis resultsetToExcel)</source>
+        <translation>由服务器生成 CSV（Linkis resultsetToExcel）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::FindBar</name>
     <message>
         <source>Not a valid regular expression: %1</source>
@@ -1681,6 +1824,14 @@
         <source>The job list answer has neither a “jobs” nor a “value” field: %1</source>
         <translation>作业列表的应答既没有“jobs”也没有“value”字段：%1</translation>
     </message>
+    <message>
+        <source>Kylin could not run the query</source>
+        <translation>Kylin 无法执行该查询</translation>
+    </message>
+    <message>
+        <source>The server&apos;s table list is not a list: %1</source>
+        <translation>服务器返回的表列表不是列表：%1</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::KylinBackend</name>
@@ -1734,6 +1885,22 @@
         <source>Reading result sets</source>
         <translation>读取结果集</translation>
     </message>
+    <message>
+        <source>Name the Kylin project to query in the connection&apos;s settings</source>
+        <translation>请在连接设置中填写要查询的 Kylin 项目</translation>
+    </message>
+    <message>
+        <source>Kylin refused the query: %1</source>
+        <translation>Kylin 拒绝了该查询：%1</translation>
+    </message>
+    <message>
+        <source>Name the Kylin project in the connection&apos;s settings to see its tables</source>
+        <translation>请在连接设置中填写 Kylin 项目，才能查看其表</translation>
+    </message>
+    <message>
+        <source>The project has no table %1.%2</source>
+        <translation>该项目没有表 %1.%2</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::LineageCommand</name>
@@ -1748,6 +1915,151 @@
     <message>
         <source>wrote %1 (%2)</source>
         <translation>已写入 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LineageDock</name>
+    <message>
+        <source>No lineage to show</source>
+        <translation>没有可显示的血缘</translation>
+    </message>
+    <message>
+        <source>Select an SQLFlow job that succeeded to see its data lineage as a graph.</source>
+        <translation>选择一个已成功的 SQLFlow 作业，以图的形式查看其数据血缘。</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LineageGraph</name>
+    <message>
+        <source>The answer has no tables and no relations</source>
+        <translation>答复中既没有表也没有关系</translation>
+    </message>
+    <message>
+        <source>The lineage is not JSON: %1</source>
+        <translation>血缘数据不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Graphviz could not start</source>
+        <translation>Graphviz 无法启动</translation>
+    </message>
+    <message>
+        <source>Graphviz could not lay out the lineage</source>
+        <translation>Graphviz 无法为血缘布局</translation>
+    </message>
+    <message>
+        <source>Graphviz placed %1 of %2 tables</source>
+        <translation>Graphviz 只放置了 %2 个表中的 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::LineagePanel</name>
+    <message>
+        <source>The lineage of %1 cannot be shown: %2</source>
+        <translation>无法显示 %1 的血缘：%2</translation>
+    </message>
+    <message>
+        <source>Laying out the lineage of %1…</source>
+        <translation>正在为 %1 的血缘布局…</translation>
+    </message>
+    <message>
+        <source>The lineage of %1 has no tables</source>
+        <translation>%1 的血缘中没有表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n 个表</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data flow(s)</source>
+        <translation>
+            <numerusform>%n 条数据流</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1.%2: %n source(s)</source>
+        <translation>
+            <numerusform>%1.%2：%n 个来源</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n 个去向</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing matches “%1”</source>
+        <translation>没有与“%1”匹配的内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing to draw</source>
+        <translation>没有可绘制的内容</translation>
+    </message>
+    <message>
+        <source>the picture is too large to draw</source>
+        <translation>图片太大，无法绘制</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Lineage picture written to %1</source>
+        <translation>血缘图片已写入 %1</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the Lineage Picture</source>
+        <translation>导出血缘图片</translation>
+    </message>
+    <message>
+        <source>Find a table or column (Return: next)</source>
+        <translation>查找表或列（回车：下一个）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (F); zoom with the wheel, pan by dragging</source>
+        <translation>显示整个图（F）；滚轮缩放，拖动平移</translation>
+    </message>
+    <message>
+        <source>Tables only</source>
+        <translation>仅表</translation>
+    </message>
+    <message>
+        <source>Table-to-table lineage: the tables and the flows between them</source>
+        <translation>表级血缘：表以及表之间的数据流</translation>
+    </message>
+    <message>
+        <source>Export Picture…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Save the whole graph as a PNG picture or an SVG drawing</source>
+        <translation>将整张图保存为 PNG 图片或 SVG 矢量图</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2222,30 @@
     <message>
         <source>Select a job in the job list to follow its log; new lines stream in while it runs.</source>
         <translation>在作业列表中选择一个作业即可跟踪其日志；作业运行时新的日志行会实时显示。</translation>
+    </message>
+    <message>
+        <source>— Output of “%1” (job %2) —</source>
+        <translation>— “%1”的输出（作业 %2）—</translation>
+    </message>
+    <message>
+        <source>(the step wrote nothing)</source>
+        <translation>（该步骤没有输出）</translation>
+    </message>
+    <message>
+        <source>The output of step “%1” of job %2</source>
+        <translation>作业 %2 的步骤“%1”的输出</translation>
+    </message>
+    <message>
+        <source>“%1”: lines %2–%3 of the job&apos;s log, selected</source>
+        <translation>“%1”：已选中作业日志的第 %2–%3 行</translation>
+    </message>
+    <message>
+        <source>Show the Job&apos;s Log</source>
+        <translation>显示作业日志</translation>
+    </message>
+    <message>
+        <source>Back to the whole log of the job</source>
+        <translation>返回作业的完整日志</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2561,14 @@
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
+    <message>
+        <source>Schema</source>
+        <translation>库表结构</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>血缘</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::PasswordDialog</name>
@@ -2302,6 +2646,86 @@
         <source>seconds</source>
         <translation>秒</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Estimated to finish in %1, at %2 (%3 % a second lately)</source>
+        <translation>预计 %1 后完成，约在 %2（最近每秒 %3 %）</translation>
+    </message>
+    <message>
+        <source>Estimated to finish in %1, at %2 (%3 % a minute lately)</source>
+        <translation>预计 %1 后完成，约在 %2（最近每分钟 %3 %）</translation>
+    </message>
+    <message>
+        <source>Finished after %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message>
+        <source>Ended (%1) at %2 %</source>
+        <translation>已结束（%1），停在 %2 %</translation>
+    </message>
+    <message>
+        <source>No estimate yet: the job is not moving forward</source>
+        <translation>暂无估计：作业没有进展</translation>
+    </message>
+    <message>
+        <source>No progress reported yet</source>
+        <translation>尚未报告进度</translation>
+    </message>
+    <message>
+        <source>seconds since the start</source>
+        <translation>自开始起的秒数</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Durations</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Task counts of the sub-jobs the server reports</source>
+        <translation>服务器报告的子作业的任务数</translation>
+    </message>
+    <message>
+        <source>How long each step or statement took</source>
+        <translation>每个步骤或语句所用的时间</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::ProgressCommand</name>
@@ -2333,8 +2757,8 @@
         <translation>没有可绘制的进度</translation>
     </message>
     <message>
-        <source>Select a running job to chart its progress over time.</source>
-        <translation>选择一个正在运行的作业，即可绘制其进度随时间变化的曲线。</translation>
+        <source>Select a job to chart its progress over time, with an estimate of when it ends, its sub-jobs&apos; tasks and its steps&apos; durations.</source>
+        <translation>选择一个作业，以图表查看其进度随时间的变化、预计结束时间、子作业的任务以及各步骤的耗时。</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2785,119 @@
     </message>
 </context>
 <context>
+    <name>JobDeck::ResultExporter</name>
+    <message>
+        <source>This build of JobDeck cannot write the character set %1</source>
+        <translation>此版本的 JobDeck 无法写入字符集 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was left as it was</source>
+        <translation>导出已取消；%1 保持原样</translation>
+    </message>
+    <message>
+        <source>The connection of this result set is closed</source>
+        <translation>此结果集的连接已关闭</translation>
+    </message>
+    <message>
+        <source>Reading page %1 of the result set failed: %2</source>
+        <translation>读取结果集第 %1 页失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ResultSetModel</name>
+    <message>
+        <source>The connection of this result set is closed</source>
+        <translation>此结果集的连接已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::ResultSetView</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1（%2 行）</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>正在读取前几行…</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>没有行</translation>
+    </message>
+    <message>
+        <source>Rows 1–%1 of %2</source>
+        <translation>第 1–%1 行，共 %2 行</translation>
+    </message>
+    <message>
+        <source>Rows 1–%1 of %1</source>
+        <translation>第 1–%1 行，共 %1 行</translation>
+    </message>
+    <message>
+        <source>Rows 1–%1; the server has more</source>
+        <translation>第 1–%1 行；服务器上还有更多</translation>
+    </message>
+    <message>
+        <source>reading more…</source>
+        <translation>正在读取更多…</translation>
+    </message>
+    <message>
+        <source>scroll down to read more</source>
+        <translation>向下滚动以读取更多</translation>
+    </message>
+    <message>
+        <source>sorted by %1: only the %2 rows read so far</source>
+        <translation>按 %1 排序：仅限目前已读取的 %2 行</translation>
+    </message>
+    <message>
+        <source>reading failed: %1</source>
+        <translation>读取失败：%1</translation>
+    </message>
+    <message>
+        <source>Export the Whole Result Set…</source>
+        <translation>导出整个结果集…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells</source>
+        <translation>复制选中的单元格</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the whole result set to a file, read from the server&apos;s result file</source>
+        <translation>把整个结果集写入文件，从服务器的结果文件读取</translation>
+    </message>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>复制为 TSV</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>复制为 CSV</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+    <message>
+        <source>Copy as SQL INSERT</source>
+        <translation>复制为 SQL INSERT 语句</translation>
+    </message>
+</context>
+<context>
     <name>JobDeck::ResultsCommand</name>
     <message>
         <source>%1 produced no result sets</source>
@@ -2377,16 +2914,6 @@
 </context>
 <context>
     <name>JobDeck::ResultsPanel</name>
-    <message numerus="yes">
-        <source>Result %1 (%n row(s))</source>
-        <translation>
-            <numerusform>结果 %1（%n 行）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The first %1 rows of %2 are shown</source>
-        <translation>显示了 %2 行中的前 %1 行</translation>
-    </message>
     <message>
         <source>No results to show</source>
         <translation>没有可显示的结果</translation>
@@ -2405,6 +2932,152 @@
     <message>
         <source>task %1 started as job %2</source>
         <translation>任务 %1 已启动，作业为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaBrowser</name>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>读取%1失败：%2</translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Insert at Cursor</source>
+        <translation>插入到光标处</translation>
+    </message>
+    <message>
+        <source>Preview Rows</source>
+        <translation>预览数据</translation>
+    </message>
+    <message>
+        <source>Copy All Column Names</source>
+        <translation>复制全部列名</translation>
+    </message>
+    <message>
+        <source>Show DDL</source>
+        <translation>显示 DDL</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s server does not tell a table&apos;s DDL</source>
+        <translation>此连接的服务器不提供表的 DDL</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s server tells no schema</source>
+        <translation>此连接的服务器不提供库表结构</translation>
+    </message>
+    <message>
+        <source>Reading the databases…</source>
+        <translation>正在读取数据库…</translation>
+    </message>
+    <message>
+        <source>No databases read yet</source>
+        <translation>尚未读取数据库</translation>
+    </message>
+    <message>
+        <source>%1 databases, %2 tables and %3 columns read</source>
+        <translation>已读取 %1 个数据库、%2 张表、%3 个列</translation>
+    </message>
+    <message>
+        <source>the search covers what has been read</source>
+        <translation>搜索范围为已读取的内容</translation>
+    </message>
+    <message>
+        <source>Search databases, tables and columns</source>
+        <translation>搜索数据库、表和列</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Forget what was read and read the databases again</source>
+        <translation>丢弃已读取的内容，重新读取数据库</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaCache</name>
+    <message>
+        <source>the databases</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the tables of %1</source>
+        <translation>%1 的表</translation>
+    </message>
+    <message>
+        <source>the columns of %1.%2</source>
+        <translation>%1.%2 的列</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaModel</name>
+    <message>
+        <source>%1, partition key</source>
+        <translation>%1，分区键</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>cube</source>
+        <translation>Cube</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n 张表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::SchemaPanel</name>
+    <message>
+        <source>No connection</source>
+        <translation>没有连接</translation>
+    </message>
+    <message>
+        <source>Open a connection: the databases, tables and columns of the one the scripts run on are listed here.</source>
+        <translation>打开一个连接：脚本所运行连接的数据库、表和列会列在这里。</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>The schema of %1 is listed once it is connected.</source>
+        <translation>%1 连接后即列出其结构。</translation>
+    </message>
+    <message>
+        <source>No schema</source>
+        <translation>没有结构信息</translation>
+    </message>
+    <message>
+        <source>%1 does not tell its databases and tables. Linkis, Kylin and the Local server do.</source>
+        <translation>%1 不提供其数据库和表。Linkis、Kylin 和本地服务器提供。</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +3483,10 @@ ORDER BY employees DESC;
         <source>Lost the connection to %1: %2</source>
         <translation>与 %1 的连接中断：%2</translation>
     </message>
+    <message>
+        <source>Cannot read the lineage of %1: %2</source>
+        <translation>无法读取 %1 的血缘：%2</translation>
+    </message>
 </context>
 <context>
     <name>JobDeck::Sqlflow</name>
@@ -3062,40 +3739,24 @@ ORDER BY employees DESC;
 <context>
     <name>JobDeck::StepTimeline</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <source>Zoom in (+, mouse wheel)</source>
+        <translation>放大（+，鼠标滚轮）</translation>
     </message>
     <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
+        <source>Zoom out (−, mouse wheel)</source>
+        <translation>缩小（−，鼠标滚轮）</translation>
     </message>
     <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
+        <source>Fit</source>
+        <translation>适应</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>步骤</translation>
+        <source>Show the whole job and follow it as it runs (F)</source>
+        <translation>显示整个作业并在运行时跟随（F）</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间轴</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>耗时</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>结束</translation>
+        <source>Drag or Shift+wheel to pan; click a step for its log</source>
+        <translation>拖动或 Shift+滚轮平移；点击步骤查看其日志</translation>
     </message>
 </context>
 <context>
@@ -3132,24 +3793,28 @@ ORDER BY employees DESC;
         <translation>没有步骤</translation>
     </message>
     <message>
-        <source>This job&apos;s service does not report steps; Kylin jobs show theirs here.</source>
-        <translation>该作业所在的服务不报告步骤；Kylin 作业的步骤会显示在这里。</translation>
-    </message>
-    <message>
-        <source>Output of “%1” (job %2)</source>
-        <translation>“%1”的输出（作业 %2）</translation>
-    </message>
-    <message>
-        <source>(the step wrote nothing)</source>
-        <translation>（该步骤没有输出）</translation>
-    </message>
-    <message>
         <source>Step &amp;Output</source>
         <translation>步骤输出(&amp;O)</translation>
     </message>
     <message>
-        <source>Show the output of the step selected in the Steps panel</source>
-        <translation>显示“步骤”面板中选中步骤的输出</translation>
+        <source>This job reports no steps, sub-jobs or statements; Kylin steps, Linkis sub-jobs and local SQL statements show here.</source>
+        <translation>该作业不报告步骤、子作业或语句；Kylin 的步骤、Linkis 的子作业和本地 SQL 语句会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Select a job, then one of its steps in the Steps panel</source>
+        <translation>选择一个作业，再在“步骤”面板中选择它的一个步骤</translation>
+    </message>
+    <message>
+        <source>This job has no steps in the Steps panel</source>
+        <translation>该作业在“步骤”面板中没有步骤</translation>
+    </message>
+    <message>
+        <source>Select a step in the Steps panel to see its log</source>
+        <translation>在“步骤”面板中选择一个步骤以查看其日志</translation>
+    </message>
+    <message>
+        <source>Show the log of the step selected in the Steps panel</source>
+        <translation>显示“步骤”面板中所选步骤的日志</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3826,61 @@ ORDER BY employees DESC;
     <message>
         <source>submitted %1</source>
         <translation>已提交 %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDeck::TimelineView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>开始：%1</translation>
+    </message>
+    <message>
+        <source>End: %1</source>
+        <translation>结束：%1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>耗时：%1</translation>
+    </message>
+    <message>
+        <source>Wait: %1</source>
+        <translation>等待：%1</translation>
+    </message>
+    <message>
+        <source>Tasks: %1 succeeded, %2 failed, %3 running of %4</source>
+        <translation>任务：共 %4 个，%1 个成功，%2 个失败，%3 个运行中</translation>
+    </message>
+    <message>
+        <source>(times are when the console saw changes)</source>
+        <translation>（时间为控制台观察到变化的时刻）</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
     </message>
 </context>
 <context>
