@@ -4,6 +4,8 @@
 #include "backends/kylin/kylinprotocol.h"
 #include "fuzzinput.h"
 
+#include <QJsonArray>
+
 using namespace JobDeck;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -107,9 +107,11 @@ int main(int argc, char **argv)
     window.resizeDocks({window.resultsDock()}, {360}, Qt::Vertical);
     ResultSetView *view = tabs->view(0);
     waitFor([&] { return view->model()->rowCount() == 5000; }, "the first page");
+    waitFor([&] { return view->table()->isVisible() && view->table()->verticalScrollBar()->maximum() > 0; },
+            "the grid laid out");
+    view->table()->setCurrentIndex(view->table()->model()->index(0, 0));
     for (int page = 0; page < 3; ++page) {
-        QScrollBar *bar = view->table()->verticalScrollBar();
-        bar->setValue(bar->maximum());
+        QTest::keyClick(view->table(), Qt::Key_End, Qt::ControlModifier); // scrolled to the end
         waitFor([&] { return view->model()->rowCount() == 5000 * (page + 2); }, "the next page");
     }
     view->table()->scrollTo(view->table()->model()->index(14990, 0), QAbstractItemView::PositionAtBottom);
