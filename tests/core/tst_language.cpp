@@ -98,13 +98,13 @@ private Q_SLOTS:
         QVERIFY(translations.setLanguage(Language::English));
         QCOMPARE(changed.count(), 2);
         QCOMPARE(about(), QStringLiteral("&About JobDeck"));
-        // English has its plural forms: "%n row(s)" reads "1 row" and "3 rows".
-        const auto rows = [](int n) {
-            return QCoreApplication::translate("JobDeck::ResultsPanel", "Result %1 (%n row(s))", nullptr, n)
-                .arg(1);
+        // English has its plural forms: "%n job(s)" reads "1 job" and "3 jobs".
+        const auto hidden = [](int n) {
+            return QCoreApplication::translate(
+                "JobDeck::JobListPanel", "%n job(s) hidden by the filter.", nullptr, n);
         };
-        QCOMPARE(rows(1), QStringLiteral("Result 1 (1 row)"));
-        QCOMPARE(rows(3), QStringLiteral("Result 1 (3 rows)"));
+        QCOMPARE(hidden(1), QStringLiteral("1 job hidden by the filter."));
+        QCOMPARE(hidden(3), QStringLiteral("3 jobs hidden by the filter."));
     }
 
     void protocolErrorsSpeakChinese()

@@ -82,17 +82,15 @@ MainWindow::MainWindow(Translations *translations, Console *console, QWidget *pa
     tabifyDockWidget(m_logDock, m_resultsDock);
     m_logDock->raise();
     splitDockWidget(m_jobListDock, m_connectionsDock, Qt::Vertical);
-    // Below the jobs, as database tools keep their explorer on the left: the schema the
-    // scripts are written against, beside the connections it belongs to.
-    m_schemaDock = addPanelDock(QStringLiteral("schemaDock"), Qt::LeftDockWidgetArea, m_schema);
-    tabifyDockWidget(m_connectionsDock, m_schemaDock);
-    m_connectionsDock->raise();
     splitDockWidget(m_progressDock, m_timelineDock, Qt::Vertical);
     m_lineageDock = addPanelDock(QStringLiteral("lineageDock"), Qt::RightDockWidgetArea, m_lineage);
     tabifyDockWidget(m_progressDock, m_lineageDock);
+    // Beside them, right of the editor: the schema the scripts are written against.
+    m_schemaDock = addPanelDock(QStringLiteral("schemaDock"), Qt::RightDockWidgetArea, m_schema);
+    tabifyDockWidget(m_lineageDock, m_schemaDock);
     m_progressDock->raise();
     resizeDocks({m_jobListDock, m_progressDock}, {640, 330}, Qt::Horizontal);
-    resizeDocks({m_jobListDock, m_connectionsDock}, {460, 220}, Qt::Vertical);
+    resizeDocks({m_jobListDock, m_connectionsDock}, {560, 120}, Qt::Vertical);
     resizeDocks({m_progressDock, m_timelineDock}, {300, 340}, Qt::Vertical);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
 
