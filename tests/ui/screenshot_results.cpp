@@ -82,7 +82,8 @@ int main(int argc, char **argv)
     session->start();
     waitFor([&] { return session->state() == Session::State::Ready; }, "the connection");
 
-    // The schema dock, opened on dw_sales.orders.
+    // The schema dock (a tab beside Progress), brought forward and opened on dw_sales.orders.
+    window.schemaDock()->raise();
     SchemaBrowser *browser = window.schemaPanel()->browser();
     waitFor([&] { return browser->model() && browser->model()->rowCount() == 3; }, "the databases");
     SchemaModel *model = browser->model();
