@@ -22,6 +22,15 @@ QMutex &graphvizMutex()
     return mutex;
 }
 
+// One Graphviz context for the process, made on first use and kept: gvFreeContext() does not
+// free the plugin lists gvContext() builds, so a context per layout leaks a few KB each time
+// (Graphviz's own bug), and making one costs a scan of the plugins. Used under the mutex.
+GVC_t *graphvizContext()
+{
+    static GVC_t *const context = gvContext();
+    return context;
+}
+
 char *c(const char *text)
 {
     return const_cast<char *>(text); // Graphviz 2.x takes char * it never writes
@@ -75,11 +84,10 @@ std::expected<void, QString> layoutLineage(LineageGraph &graph, const LineageMet
     if (graph.tables().isEmpty())
         return {};
     const QMutexLocker locker(&graphvizMutex());
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = graphvizContext();
     if (!gvc)
         return std::unexpected(
             QCoreApplication::translate("JobDeck::LineageGraph", "Graphviz could not start"));
-    const auto freeContext = qScopeGuard([gvc] { gvFreeContext(gvc); });
     Agraph_t *g = agopen(c("lineage"), Agdirected, nullptr);
     const auto closeGraph = qScopeGuard([g] { agclose(g); });
     set(g, "rankdir", "LR");
