@@ -145,7 +145,8 @@ QList<Token> tokenize(QStringView text, int offset)
 
 bool isName(const Token &t)
 {
-    return t.type == Token::Type::Word || t.type == Token::Type::Quoted;
+    // An empty quoted identifier ("" or ``) names nothing: no table, database or alias.
+    return (t.type == Token::Type::Word || t.type == Token::Type::Quoted) && !t.text.isEmpty();
 }
 
 const QSet<QString> &clauseWords()

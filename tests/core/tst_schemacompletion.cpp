@@ -139,6 +139,19 @@ private Q_SLOTS:
     }
 
     // Every prefix of a statement with subqueries, as it is typed: never out of range.
+    void anEmptyQuotedNameIsNoTable()
+    {
+        // Found by fuzz_sql_context: `db`."" read as database db with a table of no name.
+        const QString script = QStringLiteral("SELECT * FROM `x.y`.\"\" JOIN \"\" AS q JOIN t2 ON ");
+        const SqlContext context = analyseSql(script, int(script.size()), QString());
+        QStringList tables;
+        for (const SqlTableRef &ref : context.tables) {
+            QVERIFY2(!ref.table.isEmpty() || ref.database.isEmpty(), qPrintable(ref.database));
+            tables << ref.table;
+        }
+        QVERIFY(tables.contains(QStringLiteral("t2")));
+    }
+
     void everyKeystroke()
     {
         SchemaCache cache(nullptr, {}, {});
