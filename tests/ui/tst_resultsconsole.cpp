@@ -27,6 +27,7 @@
 #include <QCompleter>
 #include <QDockWidget>
 #include <QMimeData>
+#include <QPointer>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -287,7 +288,8 @@ private Q_SLOTS:
         QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
         ResultTabs *tabs = m_window->resultsPanel()->tabs();
         QTRY_COMPARE(tabs->count(), 1);
-        ResultSetView *view = tabs->view(0);
+        // Guarded: a later statement replaces the tab, and its old view goes (deleteLater).
+        QPointer<ResultSetView> view = tabs->view(0);
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 500, 10000);
         QCOMPARE(view->model()->columns().first(), u"TRANS_ID"_s);
         QCOMPARE(view->model()->columnTypes().at(3), u"decimal(19,4)"_s);
@@ -309,8 +311,8 @@ private Q_SLOTS:
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
         QTRY_VERIFY(tabs->view(0) && tabs->view(0) != view);
+        QTRY_VERIFY_WITH_TIMEOUT(tabs->view(0) && !tabs->view(0)->model()->errorString().isEmpty(), 10000);
         view = tabs->view(0);
-        QTRY_VERIFY_WITH_TIMEOUT(!view->model()->errorString().isEmpty(), 10000);
         QVERIFY2(view->statusText().contains(u"Object 'NO_SUCH_TABLE' not found"),
                  qPrintable(view->statusText()));
         QVERIFY(!view->statusText().contains(u"SqlValidatorException"));
@@ -318,8 +320,8 @@ private Q_SLOTS:
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
         QTRY_VERIFY(tabs->view(0) && tabs->view(0) != view);
+        QTRY_VERIFY_WITH_TIMEOUT(tabs->view(0) && !tabs->view(0)->model()->errorString().isEmpty(), 10000);
         view = tabs->view(0);
-        QTRY_VERIFY_WITH_TIMEOUT(!view->model()->errorString().isEmpty(), 10000);
         if (options.flavour == Sim::KylinSimulator::Flavour::V5)
             QVERIFY2(view->model()->errorString().contains(u"找不到对象 'NO_SUCH_TABLE'"),
                      qPrintable(view->model()->errorString()));
