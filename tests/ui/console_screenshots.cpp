@@ -14,6 +14,8 @@
 
 #include "linkis/linkissimulator.h"
 
+#include "screenshotpalette.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -34,27 +36,6 @@ namespace {
 
 constexpr auto User = "hadoop";
 constexpr auto Password = "screenshot-pw";
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    p.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    p.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::Button, QColor(0x3c, 0x3f, 0x41));
-    p.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x3b, 0x3f, 0x2a));
-    p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe6, 0xc0));
-    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    // What a desktop's dark theme gives disabled actions, so that they read as disabled.
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x6f, 0x73, 0x7a));
-    return p;
-}
 
 SubmitRequest request(const QString &script, const QString &engine, const QString &runType)
 {
@@ -175,7 +156,8 @@ int main(int argc, char *argv[])
             translations.setLanguage(language);
             for (const bool dark : {false, true}) {
                 const QLatin1StringView variant(dark ? "dark" : "light");
-                QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+                QApplication::setPalette(dark ? Screenshots::darkPalette()
+                                              : QApplication::style()->standardPalette());
                 list->filterModel()->clearFilter();
                 shoot(QStringLiteral("console-%1-%2.png").arg(QLatin1StringView(code), variant));
                 list->searchField()->setFocus();

@@ -7,6 +7,8 @@
 #include "editor/sqleditor.h"
 #include "editor/variablesdialog.h"
 
+#include "screenshotpalette.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
@@ -19,24 +21,6 @@
 using namespace JobDeck;
 
 namespace {
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    p.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x30));
-    p.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::Button, QColor(0x3c, 0x3f, 0x41));
-    p.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x3b, 0x3f, 0x2a));
-    p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe6, 0xc0));
-    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    return p;
-}
 
 const char *HiveScript = R"(-- Daily tag counts: dynamic partitions, a lateral view, a distributed sort
 SET hive.exec.dynamic.partition.mode=nonstrict;
@@ -138,7 +122,7 @@ int main(int argc, char *argv[])
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[argc - 1]) : QStringLiteral(".");
     shoot(dir, QStringLiteral("light"));
-    QApplication::setPalette(darkPalette());
+    QApplication::setPalette(Screenshots::darkPalette());
     shoot(dir, QStringLiteral("dark"));
     return 0;
 }
