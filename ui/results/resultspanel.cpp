@@ -74,9 +74,11 @@ void ResultsPanel::showQuery(const QString &connection, const QueryRequest &requ
     Session *session = m_console->session(connection);
     if (!session || !session->backend())
         return;
-    // A query belongs to no job: the tabs of the job shown before make way for it.
+    // A query belongs to no job: the tabs of the job shown before make way for it, and stay
+    // away while that job is still the current one (a later update of it must not bring its
+    // result sets back over the query's rows); selecting a job shows that job's again.
     m_tabs->clearResults();
-    m_loaded = {};
+    m_loaded = m_console->currentJob();
     m_tabs->showQuery(session->backend(), request);
     showView(true);
     Q_EMIT resultsShown();

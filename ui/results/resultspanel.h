@@ -39,7 +39,9 @@ private:
 
     Console *m_console;
     ResultTabs *m_tabs;
-    JobKey m_loaded; // the job whose result sets are shown (or being read)
+    // The job whose result sets are shown (or being read), or the job that was current when
+    // a query took the tabs.
+    JobKey m_loaded;
 };
 
 } // namespace JobDeck
