@@ -256,9 +256,7 @@ void JobFilterModel::sort(int column, Qt::SortOrder order)
     if (m_jobs && column >= 0 && column < m_jobs->columnCount()) {
         // QSortFilterProxyModel's merge sort makes two model indexes and three virtual calls
         // per comparison; ordering plain row numbers first leaves it one array lookup each.
-        std::vector<int> rows(size_t(m_jobs->rowCount()));
-        std::iota(rows.begin(), rows.end(), 0);
-        std::sort(rows.begin(), rows.end(), [&](int a, int b) { return m_jobs->lessThan(a, b, column); });
+        const std::vector<int> rows = m_jobs->rowsInOrder(column);
         m_rank.resize(rows.size());
         for (size_t place = 0; place < rows.size(); ++place)
             m_rank[size_t(rows[place])] = int(place);

@@ -6,8 +6,10 @@
 #include <QTimerEvent>
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <optional>
 
 namespace JobDeck {
@@ -17,6 +19,43 @@ namespace {
 constexpr int TickMs = 1000;
 constexpr size_t MaxTickRuns = 16;
 constexpr qsizetype ShortNameLength = 80;
+
+// An unnamed Linkis task: listed and sorted by its number.
+bool isNumbered(const Job &job)
+{
+    return job.name.isEmpty() && job.ids.linkisTaskId > 0;
+}
+
+// The rank of each of `count` texts among their distinct values, in QString::compare()
+// order: hashing each text once and sorting only the distinct ones beats comparing texts
+// a million times when many rows share a text (submitters, engines, report names).
+template<typename TextOf>
+std::vector<int> rankTexts(size_t count, TextOf textOf)
+{
+    QHash<QStringView, int> slots;
+    std::vector<QStringView> distinct;
+    std::vector<int> ranks(count);
+    for (size_t i = 0; i < count; ++i) {
+        const QStringView text = textOf(i);
+        auto it = slots.constFind(text);
+        if (it == slots.cend()) {
+            it = slots.insert(text, int(distinct.size()));
+            distinct.push_back(text);
+        }
+        ranks[i] = *it;
+    }
+    std::vector<int> order(distinct.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return distinct[size_t(a)].compare(distinct[size_t(b)]) < 0;
+    });
+    std::vector<int> rankOfSlot(distinct.size());
+    for (size_t place = 0; place < order.size(); ++place)
+        rankOfSlot[size_t(order[place])] = int(place);
+    for (int &rank : ranks)
+        rank = rankOfSlot[size_t(rank)];
+    return ranks;
+}
 
 QString shortId(const Job &job)
 {
@@ -360,6 +399,15 @@ qint64 JobListModel::sortDuration(const Entry &entry) const
     return std::max<qint64>(0, m_nowMs - entry.startedMs);
 }
 
+bool JobListModel::tieBreak(const Entry &l, const Entry &r) const
+{
+    if (l.submittedMs != r.submittedMs)
+        return l.submittedMs < r.submittedMs;
+    if (l.key.connection != r.key.connection)
+        return l.key.connection < r.key.connection;
+    return l.key.id < r.key.id;
+}
+
 bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
 {
     const Entry &l = *m_entries[size_t(leftRow)];
@@ -367,11 +415,7 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
     const Job &a = l.job;
     const Job &b = r.job;
     const auto tieBreak = [&] {
-        if (l.submittedMs != r.submittedMs)
-            return l.submittedMs < r.submittedMs;
-        if (l.key.connection != r.key.connection)
-            return l.key.connection < r.key.connection;
-        return l.key.id < r.key.id;
+        return this->tieBreak(l, r);
     };
     // Sorting texts compare their case-folded forms, made once per update: a plain comparison
     // is several times faster than a case-insensitive one.
@@ -382,11 +426,16 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
     switch (column) {
     case StateColumn:
         return a.state != b.state ? a.state < b.state : tieBreak();
-    case JobColumn:
-        if (a.name.isEmpty() && b.name.isEmpty() && a.ids.linkisTaskId > 0 && b.ids.linkisTaskId > 0)
+    case JobColumn: {
+        // Unnamed Linkis tasks go by their number, before the jobs that go by a text.
+        const bool x = isNumbered(a);
+        if (x != isNumbered(b))
+            return x;
+        if (x)
             return a.ids.linkisTaskId != b.ids.linkisTaskId ? a.ids.linkisTaskId < b.ids.linkisTaskId
                                                             : tieBreak();
         return texts(l.jobText, r.jobText);
+    }
     case ConnectionColumn:
         if (l.key.connection == r.key.connection)
             return tieBreak();
@@ -408,6 +457,92 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
     default:
         return tieBreak();
     }
+}
+
+std::vector<int> JobListModel::rowsInOrder(int column) const
+{
+    const size_t n = m_entries.size();
+    // What decides first, then submission time; equal pairs (rare) go to tieBreak().
+    struct Key
+    {
+        qint64 primary;
+        qint64 submitted;
+        int row;
+    };
+    std::vector<Key> keys(n);
+    const auto textRanks = [&](QString Entry::*text) {
+        const std::vector<int> ranks
+            = rankTexts(n, [&](size_t i) { return QStringView(m_entries[i].get()->*text); });
+        for (size_t i = 0; i < n; ++i)
+            keys[i].primary = ranks[i];
+    };
+    switch (column) {
+    case JobColumn: {
+        const std::vector<int> ranks = rankTexts(n, [&](size_t i) {
+            return isNumbered(m_entries[i]->job) ? QStringView() : QStringView(m_entries[i]->jobText);
+        });
+        // Numbered tasks below 2^62, texts above it, in the order lessThan() gives them.
+        for (size_t i = 0; i < n; ++i) {
+            const Job &job = m_entries[i]->job;
+            keys[i].primary = isNumbered(job) ? job.ids.linkisTaskId : (qint64(1) << 62) + ranks[i];
+        }
+        break;
+    }
+    case ConnectionColumn: {
+        // A few connections: their labels ranked once, looked up per row.
+        QHash<QString, QString> folded;
+        for (const auto &entry : m_entries) {
+            if (!folded.contains(entry->key.connection))
+                folded.insert(entry->key.connection, connectionLabel(entry->key.connection).toCaseFolded());
+        }
+        QStringList labels(folded.cbegin(), folded.cend());
+        labels.sort();
+        labels.removeDuplicates();
+        for (size_t i = 0; i < n; ++i)
+            keys[i].primary = labels.indexOf(folded.value(m_entries[i]->key.connection));
+        break;
+    }
+    case EngineColumn:
+        textRanks(&Entry::engineText);
+        break;
+    case SubmitterColumn:
+        textRanks(&Entry::submitterText);
+        break;
+    case StateColumn:
+        for (size_t i = 0; i < n; ++i)
+            keys[i].primary = qint64(m_entries[i]->job.state);
+        break;
+    case DurationColumn:
+        for (size_t i = 0; i < n; ++i)
+            keys[i].primary = sortDuration(*m_entries[i]);
+        break;
+    case ProgressColumn:
+        // A double's bits as an integer in the same order (no NaN here).
+        for (size_t i = 0; i < n; ++i) {
+            const qint64 bits = std::bit_cast<qint64>(m_entries[i]->progress);
+            keys[i].primary = bits < 0 ? bits ^ std::numeric_limits<qint64>::max() : bits;
+        }
+        break;
+    default:
+        for (size_t i = 0; i < n; ++i)
+            keys[i].primary = 0;
+        break;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        keys[i].submitted = m_entries[i]->submittedMs;
+        keys[i].row = int(i);
+    }
+    std::sort(keys.begin(), keys.end(), [this](const Key &a, const Key &b) {
+        if (a.primary != b.primary)
+            return a.primary < b.primary;
+        if (a.submitted != b.submitted)
+            return a.submitted < b.submitted;
+        return tieBreak(*m_entries[size_t(a.row)], *m_entries[size_t(b.row)]);
+    });
+    std::vector<int> rows(n);
+    for (size_t i = 0; i < n; ++i)
+        rows[i] = keys[i].row;
+    return rows;
 }
 
 void JobListModel::Entry::setJob(const Job &value)

@@ -97,6 +97,9 @@ public:
     // Compares two rows by a column's raw value (what SortRole holds), without QVariants:
     // proxies sort 100,000 rows with it. Ties are broken by submission time, then by key.
     bool lessThan(int leftRow, int rightRow, int column) const;
+    // Every row, in the order lessThan() gives `column`: texts are ranked once among their
+    // distinct values, so the sort itself compares integers (100,000 rows in a few ms).
+    std::vector<int> rowsInOrder(int column) const;
 
     // A job's duration when it is not running: the server's figure, or end minus start.
     static qint64 staticDurationMs(const Job &job);
@@ -126,6 +129,7 @@ private:
     };
 
     void ensureRows() const;
+    bool tieBreak(const Entry &left, const Entry &right) const;
     qint64 sortDuration(const Entry &entry) const;
     void updateLive(Entry *entry);
     void eraseRows(int first, int last);

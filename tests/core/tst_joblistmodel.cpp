@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <numeric>
 #include <optional>
 
 using namespace JobDeck;
@@ -462,6 +463,50 @@ private Q_SLOTS:
         QVERIFY(model.lessThan(0, 1, JobListModel::SubmitterColumn)); // alice < Bob, whatever the case
         QVERIFY(model.lessThan(0, 1, JobListModel::JobColumn));
         QVERIFY(!model.lessThan(0, 0, JobListModel::JobColumn));
+    }
+
+    // The fast order (texts ranked once) is the order lessThan() gives, column by column, on
+    // jobs that share names, submitters and submission minutes, across two connections, with
+    // unnamed numbered tasks among named jobs and progress below zero (unknown).
+    void theRankedOrderIsTheComparedOrder()
+    {
+        JobListModel model;
+        model.setConnectionLabel(Local, QStringLiteral("Local"));
+        model.setConnectionLabel(Remote, QStringLiteral("cluster"));
+        QRandomGenerator random(7);
+        const QStringList names{QString(),
+                                QStringLiteral("report"),
+                                QStringLiteral("Report"),
+                                QStringLiteral("ärger"),
+                                QStringLiteral("12 daily"),
+                                QStringLiteral("nightly load")};
+        const QStringList users{
+            QStringLiteral("alice"), QStringLiteral("Bob"), QStringLiteral("bob"), QString()};
+        const JobState states[]{JobState::Running, JobState::Succeeded, JobState::Failed, JobState::Queued};
+        for (const QString &connection : {Local, Remote}) {
+            QList<Job> jobs;
+            for (int i = 0; i < 600; ++i) {
+                Job job = makeJob(QStringLiteral("%1-%2").arg(connection).arg(i),
+                                  states[random.bounded(4)],
+                                  random.bounded(40));
+                job.name = names.at(random.bounded(int(names.size())));
+                if (job.name.isEmpty() && random.bounded(3) > 0)
+                    job.ids.linkisTaskId = 1 + random.bounded(50);
+                job.submitter = users.at(random.bounded(int(users.size())));
+                job.engine = random.bounded(2) ? QStringLiteral("spark") : QStringLiteral("Hive");
+                job.progress = random.bounded(5) == 0 ? -1.0 : random.bounded(100) / 100.0;
+                job.durationMs = random.bounded(4) == 0 ? -1 : random.bounded(1000);
+                jobs.append(job);
+            }
+            model.upsert(connection, jobs);
+        }
+        for (int column = 0; column < JobListModel::ColumnCount; ++column) {
+            std::vector<int> compared(size_t(model.rowCount()));
+            std::iota(compared.begin(), compared.end(), 0);
+            std::sort(
+                compared.begin(), compared.end(), [&](int a, int b) { return model.lessThan(a, b, column); });
+            QCOMPARE(model.rowsInOrder(column), compared);
+        }
     }
 
     void historyIsReadOnePageAtATime()
