@@ -1829,8 +1829,20 @@
         <translation>Kylin 无法执行该查询</translation>
     </message>
     <message>
-        <source>The server&apos;s table list is not a list: %1</source>
-        <translation>服务器返回的表列表不是列表：%1</translation>
+        <source>table list</source>
+        <translation>表列表</translation>
+    </message>
+    <message>
+        <source>The server&apos;s %1 is not a list: %2</source>
+        <translation>服务器返回的%1不是列表：%2</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>维度</translation>
     </message>
 </context>
 <context>
@@ -1898,8 +1910,28 @@
         <translation>请在连接设置中填写 Kylin 项目，才能查看其表</translation>
     </message>
     <message>
-        <source>The project has no table %1.%2</source>
-        <translation>该项目没有表 %1.%2</translation>
+        <source>model list</source>
+        <translation>模型列表</translation>
+    </message>
+    <message>
+        <source>cube list</source>
+        <translation>Cube 列表</translation>
+    </message>
+    <message>
+        <source>Cube of the model %1</source>
+        <translation>模型 %1 的 Cube</translation>
+    </message>
+    <message>
+        <source>Model on %1</source>
+        <translation>基于 %1 的模型</translation>
+    </message>
+    <message>
+        <source>cube descriptor</source>
+        <translation>Cube 描述</translation>
+    </message>
+    <message>
+        <source>The project has no table, model or cube %1.%2</source>
+        <translation>该项目没有表、模型或 Cube %1.%2</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,12 @@
 namespace JobDeck {
 
 namespace {
+// Kylin's models and cubes are in the schema tree, not in a FROM clause.
+bool isQueryable(const SchemaTable &table)
+{
+    return table.kind == SchemaTable::Kind::Table || table.kind == SchemaTable::Kind::View;
+}
+
 CompletionItem::Kind itemKind(SchemaTable::Kind kind)
 {
     return kind == SchemaTable::Kind::View ? CompletionItem::Kind::View : CompletionItem::Kind::Table;
@@ -102,7 +108,7 @@ void SchemaCompletionProvider::addTables(const QString &database,
     for (const SchemaTable &table : m_cache->tables(database)) {
         if (items.size() >= m_limit)
             break;
-        if (startsWith(table.name, prefix))
+        if (isQueryable(table) && startsWith(table.name, prefix))
             items.append({table.name, table.database, itemKind(table.kind)});
     }
 }
@@ -132,8 +138,10 @@ QList<CompletionItem> SchemaCompletionProvider::complete(const QString &script,
             m_cache->fetchTables(fallback);
             want();
         }
-        for (const SchemaTable &table : m_cache->tablesStartingWith(prefix, m_limit))
-            items.append({table.name, table.database, itemKind(table.kind)});
+        for (const SchemaTable &table : m_cache->tablesStartingWith(prefix, m_limit)) {
+            if (isQueryable(table))
+                items.append({table.name, table.database, itemKind(table.kind)});
+        }
         break;
     }
     case SqlContext::Expect::QualifiedMember: {

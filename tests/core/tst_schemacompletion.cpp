@@ -187,6 +187,21 @@ private Q_SLOTS:
         QCOMPARE(tables.first().detail, u"dw_sales"_s);
     }
 
+    // Kylin's models and cubes are in the schema tree but no FROM target: not proposed,
+    // neither after FROM nor after their database.
+    void modelsAndCubesAreNoTables()
+    {
+        SchemaCache cache(nullptr, {}, {});
+        fill(cache);
+        cache.setTables(u"dw_sales"_s,
+                        {{u"dw_sales"_s, u"orders"_s, SchemaTable::Kind::Table, {}},
+                         {u"dw_sales"_s, u"orders_model"_s, SchemaTable::Kind::Model, {}},
+                         {u"dw_sales"_s, u"orders_cube"_s, SchemaTable::Kind::Cube, {}}});
+        SchemaCompletionProvider provider(&cache);
+        QCOMPARE(texts(completeAt(provider, u"SELECT * FROM ord|"_s)), QStringList{u"orders"_s});
+        QCOMPARE(texts(completeAt(provider, u"SELECT * FROM dw_sales.ord|"_s)), QStringList{u"orders"_s});
+    }
+
     void diskCacheRoundTrip()
     {
         QTemporaryDir dir;

@@ -449,12 +449,67 @@ private Q_SLOTS:
         QVERIFY2(dbs.has_value(), qPrintable(dbs ? QString() : dbs.error().describe()));
         QCOMPARE(*dbs, QStringList{u"DEFAULT"_s});
         AWAIT(tables, backend.tables(u"DEFAULT"_s));
-        QVERIFY(tables.has_value());
-        QCOMPARE(tables->size(), 3);
+        QVERIFY2(tables.has_value(), qPrintable(tables ? QString() : tables.error().describe()));
+        // The three tables, then the model on KYLIN_SALES (and before 5.x its cube).
+        const bool v5 = options.flavour == KylinSimulator::Flavour::V5;
+        QCOMPARE(tables->size(), v5 ? 4 : 5);
+        QCOMPARE(tables->at(0).kind, SchemaTable::Kind::Table);
+        QCOMPARE(tables->at(3).name, u"kylin_sales_model"_s);
+        QCOMPARE(tables->at(3).kind, SchemaTable::Kind::Model);
+        QVERIFY2(tables->at(3).comment.contains(u"DEFAULT.KYLIN_SALES"), qPrintable(tables->at(3).comment));
         AWAIT(columns, backend.columns(u"DEFAULT"_s, u"KYLIN_SALES"_s));
         QVERIFY(columns.has_value());
         QCOMPARE(columns->size(), 5);
         QCOMPARE(columns->at(3).type, u"decimal(19,4)"_s);
+
+        // A model's members: its dimensions, then its measures.
+        AWAIT(members, backend.columns(u"DEFAULT"_s, u"kylin_sales_model"_s));
+        QVERIFY2(members.has_value(), qPrintable(members ? QString() : members.error().describe()));
+        QStringList names;
+        QStringList details;
+        for (const SchemaColumn &member : *members) {
+            names.append(member.name);
+            details.append(member.type);
+        }
+        if (v5) {
+            // 5.x: the dimensions in use (not OPS_REGION, a column that is no dimension).
+            QCOMPARE(names,
+                     (QStringList{u"PART_DT"_s,
+                                  u"LSTG_FORMAT_NAME"_s,
+                                  u"SELLER_ID"_s,
+                                  u"TRANS_ID"_s,
+                                  u"COUNT_ALL"_s,
+                                  u"GMV_SUM"_s}));
+            QCOMPARE(details.at(0), u"KYLIN_SALES.PART_DT"_s);
+            QCOMPARE(details.at(5), u"SUM(KYLIN_SALES.PRICE), decimal(19,4)"_s);
+            QCOMPARE(members->at(5).comment, u"measure"_s);
+        } else {
+            QCOMPARE(names,
+                     (QStringList{u"PART_DT"_s,
+                                  u"LSTG_FORMAT_NAME"_s,
+                                  u"SELLER_ID"_s,
+                                  u"WEEK_BEG_DT"_s,
+                                  u"PRICE"_s,
+                                  u"ITEM_COUNT"_s}));
+            QCOMPARE(details.at(3), u"KYLIN_CAL_DT.WEEK_BEG_DT"_s);
+            QCOMPARE(members->at(0).comment, u"dimension"_s);
+
+            // The cube, under its model's database, its members read from its descriptor.
+            QCOMPARE(tables->at(4).name, u"kylin_sales_cube"_s);
+            QCOMPARE(tables->at(4).kind, SchemaTable::Kind::Cube);
+            QVERIFY2(tables->at(4).comment.contains(u"kylin_sales_model"), qPrintable(tables->at(4).comment));
+            QVERIFY(tables->at(4).comment.contains(u"READY"));
+            AWAIT(cube, backend.columns(u"DEFAULT"_s, u"kylin_sales_cube"_s));
+            QVERIFY2(cube.has_value(), qPrintable(cube ? QString() : cube.error().describe()));
+            QCOMPARE(cube->size(), 4);
+            QCOMPARE(cube->at(0).type, u"KYLIN_SALES.TRANS_ID"_s);
+            QCOMPARE(cube->at(1).type, u"KYLIN_CAL_DT.WEEK_BEG_DT"_s); // derived
+            QCOMPARE(cube->at(2).type, u"COUNT(1), bigint"_s);
+            QCOMPARE(cube->at(3).name, u"GMV_SUM"_s);
+        }
+        AWAIT(unknown, backend.columns(u"DEFAULT"_s, u"no_such_model"_s));
+        QVERIFY(!unknown.has_value());
+        QCOMPARE(unknown.error().kind, BackendError::Kind::Refused);
     }
 
     void cleanupTestCase()

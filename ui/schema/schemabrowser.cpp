@@ -126,8 +126,11 @@ void SchemaBrowser::insertName()
 void SchemaBrowser::previewRows()
 {
     const QModelIndex index = currentSource();
-    const auto kind = index.data(SchemaModel::KindRole).value<SchemaModel::Kind>();
-    if (!index.isValid() || kind == SchemaModel::Kind::Database)
+    auto kind = index.data(SchemaModel::KindRole).value<SchemaModel::Kind>();
+    if (kind == SchemaModel::Kind::Column || kind == SchemaModel::Kind::PartitionColumn)
+        kind = index.parent().data(SchemaModel::KindRole).value<SchemaModel::Kind>(); // its table's
+    // Rows come from tables and views; a Kylin model or cube is no FROM target.
+    if (!index.isValid() || (kind != SchemaModel::Kind::Table && kind != SchemaModel::Kind::View))
         return;
     Q_EMIT runRequested(previewStatement(index.data(SchemaModel::DatabaseRole).toString(),
                                          index.data(SchemaModel::TableRole).toString()));
@@ -182,16 +185,20 @@ void SchemaBrowser::showContextMenu(const QPoint &at)
     if (!index.isValid())
         return;
     const auto kind = index.data(SchemaModel::KindRole).value<SchemaModel::Kind>();
-    const bool isTable = kind != SchemaModel::Kind::Database && kind != SchemaModel::Kind::Column
-                         && kind != SchemaModel::Kind::PartitionColumn;
+    // Rows and DDL for tables and views; a Kylin model or cube lists its members only.
+    const bool isTable = kind == SchemaModel::Kind::Table || kind == SchemaModel::Kind::View;
+    const bool hasMembers = isTable || kind == SchemaModel::Kind::Model || kind == SchemaModel::Kind::Cube;
     QMenu menu(this);
     menu.setToolTipsVisible(true);
     menu.addAction(tr("Copy Name"), this, &SchemaBrowser::copyName);
     menu.addAction(tr("Insert at Cursor"), this, &SchemaBrowser::insertName);
-    if (isTable) {
+    if (hasMembers)
         menu.addSeparator();
+    if (isTable)
         menu.addAction(tr("Preview Rows"), this, &SchemaBrowser::previewRows);
+    if (hasMembers)
         menu.addAction(tr("Copy All Column Names"), this, &SchemaBrowser::copyColumnNames);
+    if (isTable) {
         QAction *ddl = menu.addAction(tr("Show DDL"), this, &SchemaBrowser::showDdl);
         ddl->setEnabled(m_ddlAvailable);
         if (!m_ddlAvailable)

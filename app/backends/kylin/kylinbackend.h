@@ -94,6 +94,11 @@ private:
     static QString uuidOf(const Job &job);
     // The table descriptions of the profile's project, read once per connection.
     Pending<QJsonArray> *projectTables();
+    // The project's models (and cubes, before 5.x), read once per listing of databases; a
+    // server without the models API (404) has none.
+    Pending<QList<Kylin::ProjectModel>> *projectModels();
+    // The tables of `database` from the project's table descriptions.
+    static QList<SchemaTable> tablesIn(const QJsonArray &tables, const QString &database);
 
     ConnectionProfile m_profile;
     HttpClient *m_http;
@@ -104,6 +109,8 @@ private:
     int m_loginCount = 0;
     QJsonArray m_tables;
     bool m_tablesRead = false;
+    QList<Kylin::ProjectModel> m_models;
+    bool m_modelsRead = false;
 };
 
 } // namespace JobDeck

@@ -670,21 +670,162 @@ Result<ResultPage> decodeQueryResult(const HttpResponse &response, bool envelope
 
 Result<QJsonArray> decodeTables(const HttpResponse &response, bool envelope)
 {
+    return decodeList(response, envelope, tr("table list"));
+}
+
+Result<QJsonArray> decodeList(const HttpResponse &response, bool envelope, const QString &what)
+{
     const Result<QJsonValue> body = decodeBody(response, envelope);
     if (!body)
         return std::unexpected(body.error());
     if (body->isArray())
         return body->toArray();
     const QJsonObject data = body->toObject();
-    for (const char *key : {"value", "tables"}) {
+    for (const char *key : {"value", "tables", "models", "cubes"}) {
         const QJsonValue list = field(data, key);
         if (list.isArray())
             return list.toArray();
     }
     return std::unexpected(
         makeError(BackendError::Kind::Protocol,
-                  tr("The server's table list is not a list: %1").arg(HttpClient::describeBody(response)),
+                  tr("The server's %1 is not a list: %2").arg(what, HttpClient::describeBody(response)),
                   response));
+}
+
+namespace {
+// "DEFAULT.KYLIN_SALES": the database part, or empty.
+QString databaseOf(const QString &qualified)
+{
+    const qsizetype dot = qualified.indexOf(u'.');
+    return dot > 0 ? qualified.left(dot) : QString();
+}
+
+// A 5.x measure's parameters (parameter_value) or a 2.x-4.x one's (function.parameter,
+// with next_parameter for more): "SUM(KYLIN_SALES.PRICE)".
+QString measureText(const QString &expression, const QJsonValue &parameters)
+{
+    QStringList values;
+    if (parameters.isArray()) {
+        for (const QJsonValue &p : parameters.toArray())
+            values.append(text(p.toObject(), "value"));
+    } else {
+        QJsonObject p = parameters.toObject();
+        for (int depth = 0; !p.isEmpty() && depth < 16; ++depth) {
+            values.append(text(p, "value"));
+            p = field(p, "next_parameter").toObject();
+        }
+    }
+    values.removeAll(QString());
+    return expression.isEmpty() ? values.join(u", ") : expression + u'(' + values.join(u", ") + u')';
+}
+
+SchemaColumn measure(const QString &name, const QString &definition, const QString &type)
+{
+    return {name, type.isEmpty() ? definition : QString(definition + u", " + type), tr("measure"), false};
+}
+} // namespace
+
+QList<ProjectModel> readModels(const QJsonArray &models)
+{
+    QList<ProjectModel> found;
+    for (const QJsonValue &value : models) {
+        const QJsonObject m = value.toObject();
+        ProjectModel model;
+        // 5.x names a model by its alias (its "name" in responses); 2.x-4.x by "name".
+        model.name = text(m, "alias").isEmpty() ? text(m, "name") : text(m, "alias");
+        model.factTable = text(m, "fact_table");
+        model.database = databaseOf(model.factTable);
+        model.status = text(m, "status");
+        if (model.name.isEmpty())
+            continue;
+        if (field(m, "simplified_dimensions").isArray() || field(m, "simplified_measures").isArray()) {
+            for (const QJsonValue &d : field(m, "simplified_dimensions").toArray()) {
+                const QJsonObject dimension = d.toObject();
+                // Only the columns in use as dimensions (status DIMENSION), as Kylin lists them.
+                const QString status = text(dimension, "status");
+                if (!status.isEmpty() && status != u"DIMENSION")
+                    continue;
+                model.members.append(
+                    {text(dimension, "name"), text(dimension, "column"), tr("dimension"), false});
+            }
+            for (const QJsonValue &v : field(m, "simplified_measures").toArray()) {
+                const QJsonObject me = v.toObject();
+                model.members.append(
+                    measure(text(me, "name"),
+                            measureText(text(me, "expression"), field(me, "parameter_value")),
+                            text(me, "return_type")));
+            }
+        } else {
+            for (const QJsonValue &d : field(m, "dimensions").toArray()) {
+                const QJsonObject dimension = d.toObject();
+                const QString table = text(dimension, "table");
+                for (const QJsonValue &c : field(dimension, "columns").toArray()) {
+                    const QString column = c.toString();
+                    model.members.append({column, table + u'.' + column, tr("dimension"), false});
+                }
+            }
+            for (const QJsonValue &metric : field(m, "metrics").toArray()) {
+                const QString column = metric.toString();
+                model.members.append(measure(column.mid(column.lastIndexOf(u'.') + 1), column, {}));
+            }
+        }
+        model.membersRead = true;
+        found.append(model);
+    }
+    return found;
+}
+
+QList<ProjectModel> readCubes(const QJsonArray &cubes, const QList<ProjectModel> &models)
+{
+    QList<ProjectModel> found;
+    for (const QJsonValue &value : cubes) {
+        const QJsonObject c = value.toObject();
+        ProjectModel cube;
+        cube.kind = SchemaTable::Kind::Cube;
+        cube.name = text(c, "name");
+        cube.status = text(c, "status");
+        cube.model = text(c, "model");
+        if (cube.name.isEmpty())
+            continue;
+        for (const ProjectModel &model : models) {
+            if (model.name == cube.model) {
+                cube.factTable = model.factTable;
+                cube.database = model.database;
+            }
+        }
+        found.append(cube);
+    }
+    return found;
+}
+
+QList<SchemaColumn> readCubeMembers(const QJsonArray &descriptors)
+{
+    QList<SchemaColumn> members;
+    const QJsonObject desc = descriptors.isEmpty() ? QJsonObject() : descriptors.first().toObject();
+    for (const QJsonValue &d : field(desc, "dimensions").toArray()) {
+        const QJsonObject dimension = d.toObject();
+        // A derived dimension names its columns in "derived"; a normal one in "column".
+        QString column = text(dimension, "column");
+        if (column.isEmpty() || column == u"{FK}") {
+            QStringList derived;
+            for (const QJsonValue &name : field(dimension, "derived").toArray())
+                derived.append(name.toString());
+            column = derived.join(u", ");
+        }
+        const QString table = text(dimension, "table");
+        members.append({text(dimension, "name"),
+                        table.isEmpty() ? column : QString(table + u'.' + column),
+                        tr("dimension"),
+                        false});
+    }
+    for (const QJsonValue &v : field(desc, "measures").toArray()) {
+        const QJsonObject me = v.toObject();
+        const QJsonObject function = field(me, "function").toObject();
+        members.append(measure(text(me, "name"),
+                               measureText(text(function, "expression"), field(function, "parameter")),
+                               text(function, "returntype")));
+    }
+    return members;
 }
 
 } // namespace JobDeck::Kylin

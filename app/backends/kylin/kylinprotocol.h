@@ -126,5 +126,29 @@ bool stepHasEnded(const JobStep &step, bool jobEnded);
 Result<ResultPage> decodeQueryResult(const HttpResponse &response, bool envelope, int limit);
 // GET tables: TableDesc objects, a bare array (2.x-4.x) or data.value (5.x).
 Result<QJsonArray> decodeTables(const HttpResponse &response, bool envelope);
+// GET models (DataModelDesc, 2.x-4.x; NDataModelResponse in data.value, 5.x), GET cubes
+// (CubeInstance, 2.x-4.x) and GET cube_desc/{name} ([CubeDesc]): the same shapes of list.
+Result<QJsonArray> decodeList(const HttpResponse &response, bool envelope, const QString &what);
+
+// A model or a cube of the project as the schema tree shows it: under the database of its
+// fact table, its dimensions and measures as its members.
+struct ProjectModel
+{
+    QString name;
+    SchemaTable::Kind kind = SchemaTable::Kind::Model;
+    QString database;  // of the fact table
+    QString factTable; // DATABASE.TABLE
+    QString status;    // ONLINE, READY, DISABLED... as the server says
+    QString model;     // a cube's model
+    QList<SchemaColumn> members;
+    bool membersRead = false; // a cube's come with its descriptor, read when asked for
+};
+// Models of either shape: 5.x's simplified_dimensions and simplified_measures, or 2.x-4.x's
+// dimensions (per table) and metrics.
+QList<ProjectModel> readModels(const QJsonArray &models);
+// Cubes, placed under the database of their model's fact table (from `models`).
+QList<ProjectModel> readCubes(const QJsonArray &cubes, const QList<ProjectModel> &models);
+// A cube descriptor's dimensions and measures.
+QList<SchemaColumn> readCubeMembers(const QJsonArray &descriptors);
 
 } // namespace JobDeck::Kylin

@@ -225,6 +225,9 @@ public:
     Reply v4Drop(const QHttpServerRequest &request);
     Reply query(const QHttpServerRequest &request);
     Reply tables(const QHttpServerRequest &request);
+    Reply models(const QHttpServerRequest &request);
+    Reply cubes(const QHttpServerRequest &request);
+    Reply cubeDesc(const QString &name);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -419,6 +422,15 @@ Reply KylinSimulator::Private::dispatch(const QHttpServerRequest &request, QStri
     } else if (n == 1 && segments[0] == u"tables" && method == Method::Get) {
         *kind = u"tables"_s; // TableController
         producible = v5 ? QList{Media::V4, Media::V4Public} : QList{Media::Json};
+    } else if (n == 1 && segments[0] == u"models" && method == Method::Get) {
+        *kind = u"models"_s; // ModelController (v1), NModelController / OpenModelController (5.x)
+        producible = v5 ? QList{Media::V4, Media::V4Public} : QList{Media::Json};
+    } else if (n == 1 && segments[0] == u"cubes" && method == Method::Get && !v5) {
+        *kind = u"cubes"_s; // CubeController; 5.x has no cubes
+        producible = {Media::Json};
+    } else if (n == 2 && segments[0] == u"cube_desc" && method == Method::Get && !v5) {
+        *kind = u"cubeDesc"_s; // CubeDescController
+        producible = {Media::Json};
     } else if (n == 5 && segments[0] == u"jobs" && segments[2] == u"steps" && segments[4] == u"output"
                && method == Method::Get) {
         *kind = u"output"_s;
@@ -473,6 +485,12 @@ Reply KylinSimulator::Private::dispatch(const QHttpServerRequest &request, QStri
         return query(request);
     if (*kind == u"tables")
         return tables(request);
+    if (*kind == u"models")
+        return models(request);
+    if (*kind == u"cubes")
+        return cubes(request);
+    if (*kind == u"cubeDesc")
+        return cubeDesc(segments[1]);
     const qint64 at = now();
     if (*kind == u"list")
         return list(request);
@@ -840,6 +858,127 @@ Reply KylinSimulator::Private::query(const QHttpServerRequest &request)
     response.insert(u"cube"_s, u"CUBE[name=kylin_sales_cube]"_s);
     response.insert(u"totalScanCount"_s, rows.size());
     return json(response);
+}
+
+// GET models: the sample project's one model on KYLIN_SALES. 5.x (?project=) answers
+// NDataModelResponse objects in data.value with simplified_dimensions and
+// simplified_measures; 2.x-4.x (?projectName=) a bare array of DataModelDesc with dimensions
+// per table and metrics.
+Reply KylinSimulator::Private::models(const QHttpServerRequest &request)
+{
+    const bool v5 = kylin5();
+    const QString project = request.query().queryItemValue(v5 ? u"project"_s : u"projectName"_s);
+    QJsonArray list;
+    if (project == u"learn_kylin") {
+        if (v5) {
+            QJsonArray dimensions;
+            int id = 0;
+            for (const char16_t *column : {u"PART_DT", u"LSTG_FORMAT_NAME", u"SELLER_ID", u"TRANS_ID"})
+                dimensions.append(
+                    QJsonObject{{u"id"_s, id++},
+                                {u"name"_s, QString::fromUtf16(column)},
+                                {u"column"_s, QString(u"KYLIN_SALES."_s + QString::fromUtf16(column))},
+                                {u"status"_s, u"DIMENSION"_s}});
+            // A column of the model that is no dimension: not listed.
+            dimensions.append(QJsonObject{{u"id"_s, id++},
+                                          {u"name"_s, u"OPS_REGION"_s},
+                                          {u"column"_s, u"KYLIN_SALES.OPS_REGION"_s},
+                                          {u"status"_s, u"EXIST"_s}});
+            const QJsonArray measures{
+                QJsonObject{{u"id"_s, 100000},
+                            {u"name"_s, u"COUNT_ALL"_s},
+                            {u"expression"_s, u"COUNT"_s},
+                            {u"parameter_value"_s,
+                             QJsonArray{QJsonObject{{u"type"_s, u"constant"_s}, {u"value"_s, u"1"_s}}}},
+                            {u"return_type"_s, u"bigint"_s}},
+                QJsonObject{
+                    {u"id"_s, 100001},
+                    {u"name"_s, u"GMV_SUM"_s},
+                    {u"expression"_s, u"SUM"_s},
+                    {u"parameter_value"_s,
+                     QJsonArray{QJsonObject{{u"type"_s, u"column"_s}, {u"value"_s, u"KYLIN_SALES.PRICE"_s}}}},
+                    {u"return_type"_s, u"decimal(19,4)"_s}}};
+            list.append(QJsonObject{{u"uuid"_s, u"0928468a-9fab-4185-9a14-6f2e7c74823f"_s},
+                                    {u"alias"_s, u"kylin_sales_model"_s},
+                                    {u"name"_s, u"kylin_sales_model"_s},
+                                    {u"fact_table"_s, u"DEFAULT.KYLIN_SALES"_s},
+                                    {u"status"_s, u"ONLINE"_s},
+                                    {u"owner"_s, u"ADMIN"_s},
+                                    {u"simplified_dimensions"_s, dimensions},
+                                    {u"simplified_measures"_s, measures}});
+            return json(QJsonObject{
+                {u"value"_s, list}, {u"offset"_s, 0}, {u"limit"_s, 100000}, {u"total_size"_s, list.size()}});
+        }
+        list.append(QJsonObject{
+            {u"uuid"_s, u"0928468a-9fab-4185-9a14-6f2e7c74823f"_s},
+            {u"name"_s, u"kylin_sales_model"_s},
+            {u"owner"_s, u"ADMIN"_s},
+            {u"fact_table"_s, u"DEFAULT.KYLIN_SALES"_s},
+            {u"lookups"_s,
+             QJsonArray{QJsonObject{{u"table"_s, u"DEFAULT.KYLIN_CAL_DT"_s},
+                                    {u"alias"_s, u"KYLIN_CAL_DT"_s},
+                                    {u"kind"_s, u"LOOKUP"_s}}}},
+            {u"dimensions"_s,
+             QJsonArray{
+                 QJsonObject{{u"table"_s, u"KYLIN_SALES"_s},
+                             {u"columns"_s, QJsonArray{u"PART_DT"_s, u"LSTG_FORMAT_NAME"_s, u"SELLER_ID"_s}}},
+                 QJsonObject{{u"table"_s, u"KYLIN_CAL_DT"_s}, {u"columns"_s, QJsonArray{u"WEEK_BEG_DT"_s}}}}},
+            {u"metrics"_s, QJsonArray{u"KYLIN_SALES.PRICE"_s, u"KYLIN_SALES.ITEM_COUNT"_s}}});
+    }
+    return json(list);
+}
+
+// GET cubes?projectName= (2.x-4.x): CubeInstance objects with their model's name.
+Reply KylinSimulator::Private::cubes(const QHttpServerRequest &request)
+{
+    QJsonArray list;
+    if (request.query().queryItemValue(u"projectName"_s) == u"learn_kylin")
+        list.append(QJsonObject{{u"uuid"_s, u"2fbca32a-a33e-4b69-83dd-0bb8b1f8c53b"_s},
+                                {u"name"_s, u"kylin_sales_cube"_s},
+                                {u"owner"_s, u"ADMIN"_s},
+                                {u"descriptor"_s, u"kylin_sales_cube"_s},
+                                {u"status"_s, u"READY"_s},
+                                {u"project"_s, u"learn_kylin"_s},
+                                {u"model"_s, u"kylin_sales_model"_s},
+                                {u"size_kb"_s, 3912},
+                                {u"input_records_count"_s, 10000},
+                                {u"segments"_s, QJsonArray{}}});
+    return json(list);
+}
+
+// GET cube_desc/{name} (2.x-4.x): [CubeDesc], its dimensions (a derived one names its
+// columns in "derived") and measures (function.parameter).
+Reply KylinSimulator::Private::cubeDesc(const QString &name)
+{
+    if (name != u"kylin_sales_cube")
+        return json(QJsonArray{});
+    const QJsonArray dimensions{QJsonObject{{u"name"_s, u"TRANS_ID"_s},
+                                            {u"table"_s, u"KYLIN_SALES"_s},
+                                            {u"column"_s, u"TRANS_ID"_s},
+                                            {u"derived"_s, QJsonValue::Null}},
+                                QJsonObject{{u"name"_s, u"CAL_DT"_s},
+                                            {u"table"_s, u"KYLIN_CAL_DT"_s},
+                                            {u"column"_s, u"{FK}"_s},
+                                            {u"derived"_s, QJsonArray{u"WEEK_BEG_DT"_s}}}};
+    const QJsonArray measures{
+        QJsonObject{
+            {u"name"_s, u"_COUNT_"_s},
+            {u"function"_s,
+             QJsonObject{{u"expression"_s, u"COUNT"_s},
+                         {u"parameter"_s, QJsonObject{{u"type"_s, u"constant"_s}, {u"value"_s, u"1"_s}}},
+                         {u"returntype"_s, u"bigint"_s}}}},
+        QJsonObject{
+            {u"name"_s, u"GMV_SUM"_s},
+            {u"function"_s,
+             QJsonObject{{u"expression"_s, u"SUM"_s},
+                         {u"parameter"_s,
+                          QJsonObject{{u"type"_s, u"column"_s}, {u"value"_s, u"KYLIN_SALES.PRICE"_s}}},
+                         {u"returntype"_s, u"decimal(19,4)"_s}}}}};
+    return json(QJsonArray{QJsonObject{{u"uuid"_s, u"0ef9b7a8-3929-4dff-b59d-2100aadc8dbf"_s},
+                                       {u"name"_s, name},
+                                       {u"model_name"_s, u"kylin_sales_model"_s},
+                                       {u"dimensions"_s, dimensions},
+                                       {u"measures"_s, measures}}});
 }
 
 // GET tables?project=: TableDesc with its columns; 5.x pages them in data.value.
