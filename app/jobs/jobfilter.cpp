@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace JobDeck {
 
 namespace {
@@ -29,9 +31,20 @@ const char *rangeName(JobFilter::TimeRange range)
     return "any";
 }
 
-bool contains(const QString &haystack, QStringView word)
+bool contains(const QString &haystack, const QStringMatcher &word)
 {
-    return !haystack.isEmpty() && haystack.contains(word, Qt::CaseInsensitive);
+    return !haystack.isEmpty() && word.indexIn(haystack) >= 0;
+}
+
+// Whether the decimal digits of `number` contain `word`, without making a string per job.
+bool numberContains(qint64 number, QStringView word)
+{
+    char16_t digits[24];
+    qsizetype length = 0;
+    for (qint64 n = number; n > 0 && length < 24; n /= 10)
+        digits[length++] = char16_t(u'0' + n % 10);
+    std::reverse(digits, digits + length);
+    return QStringView(digits, length).contains(word);
 }
 
 } // namespace
@@ -43,6 +56,9 @@ void JobFilter::setText(const QString &text)
     for (QString &word : m_words)
         word = word.trimmed();
     m_words.removeAll(QString());
+    m_matchers.clear();
+    for (const QString &word : std::as_const(m_words))
+        m_matchers.emplace_back(word, Qt::CaseInsensitive);
 }
 
 void JobFilter::setCurrentUser(const QString &connection, const QString &user)
@@ -85,11 +101,12 @@ bool JobFilter::acceptsAnyState(const Job &job, const QString &connection, const
         if (!me.isEmpty() && job.submitter.compare(me, Qt::CaseInsensitive) != 0)
             return false;
     }
-    for (const QString &word : m_words) {
+    for (size_t i = 0; i < m_matchers.size(); ++i) {
+        const QStringMatcher &word = m_matchers[i];
         if (contains(job.id, word) || contains(job.name, word) || contains(job.submitter, word)
             || contains(job.script, word))
             continue;
-        if (job.ids.linkisTaskId > 0 && QString::number(job.ids.linkisTaskId).contains(word))
+        if (job.ids.linkisTaskId > 0 && numberContains(job.ids.linkisTaskId, m_words.at(qsizetype(i))))
             continue;
         return false;
     }

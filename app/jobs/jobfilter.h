@@ -7,6 +7,9 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QStringMatcher>
+
+#include <vector>
 
 class QSettings;
 
@@ -66,6 +69,8 @@ private:
     QSet<JobState> m_states;
     QString m_text;
     QStringList m_words; // m_text split at blanks
+    // One case-insensitive matcher per word, made once: a filter is tried on 100,000 jobs.
+    std::vector<QStringMatcher> m_matchers;
     QSet<QString> m_connections;
     TimeRange m_range = TimeRange::Any;
     bool m_byMe = false;

@@ -15,6 +15,7 @@ Q_LOGGING_CATEGORY(lcFilter, "jobdeck.joblist")
 
 // Jobs leave a relative time range as time passes; once a minute is close enough.
 constexpr int AgeCheckMs = 60 * 1000;
+constexpr size_t ManyChangedRows = 1000; // rows coming or going past which the proxy filters afresh
 } // namespace
 
 JobFilterModel::JobFilterModel(QObject *parent)
@@ -154,14 +155,28 @@ void JobFilterModel::announceCounts(const QHash<JobState, int> &before)
 void JobFilterModel::applyFilter(const JobFilter &filter)
 {
     const bool criteria = !(filter == m_filter);
+    const JobFilter previous = m_filter;
     m_filter = filter;
     if (m_filter.timeRange() == JobFilter::TimeRange::Any)
         m_ageTimer.stop();
     else if (!m_ageTimer.isActive())
         m_ageTimer.start(AgeCheckMs, Qt::VeryCoarseTimer, this);
     const QHash<JobState, int> before = m_counts;
+    const std::vector<qint8> counted = m_counted;
     recountAll();
-    invalidateRowsFilter();
+    // How many rows come or go. The proxy inserts and removes rows one interval at a time,
+    // each a shift of its mapping: fine for a few, quadratic when a filter is typed or cleared
+    // over 100,000 jobs. Past a few, it filters and sorts afresh (one layout change) instead.
+    size_t changed = 0;
+    for (size_t row = 0; row < counted.size() && row < m_counted.size(); ++row) {
+        const bool was = counted[row] >= 0 && previous.acceptsState(JobState(counted[row]));
+        const bool is = m_counted[row] >= 0 && m_filter.acceptsState(JobState(m_counted[row]));
+        changed += was != is ? 1 : 0;
+    }
+    if (changed > ManyChangedRows)
+        invalidate();
+    else
+        invalidateRowsFilter();
     announceCounts(before);
     if (criteria)
         Q_EMIT filterChanged();

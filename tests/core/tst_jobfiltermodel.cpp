@@ -220,6 +220,47 @@ private Q_SLOTS:
         QCOMPARE(f.proxy.keyAt(QModelIndex()), JobKey());
     }
 
+    // Thousands of rows coming or going at once (typing a word, clearing it) are filtered
+    // afresh in one layout change rather than as rows inserted and removed: the same rows, in
+    // order, a selected row that stays kept, under the model tester.
+    void aFilterThatMovesThousandsOfRows()
+    {
+        JobListModel jobs;
+        JobFilterModel proxy;
+        proxy.setSourceModel(&jobs);
+        QAbstractItemModelTester tester{&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest};
+        QList<Job> many;
+        for (int i = 0; i < 5000; ++i)
+            many.append(makeJob(QStringLiteral("job%1").arg(i),
+                                JobState::Succeeded,
+                                i % 600,
+                                i % 10 == 0 ? QStringLiteral("dora") : QStringLiteral("alice")));
+        jobs.upsert(Local, many);
+        proxy.sort(JobListModel::SubmittedColumn, Qt::DescendingOrder);
+        QPersistentModelIndex kept = proxy.indexOf({Local, QStringLiteral("job10")});
+        QVERIFY(kept.isValid());
+        QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+        proxy.setText(QStringLiteral("dora"));
+        QCOMPARE(proxy.rowCount(), 500);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(removed.count(), 0);
+        QVERIFY(kept.isValid());
+        QCOMPARE(proxy.keyAt(kept), (JobKey{Local, QStringLiteral("job10")}));
+        for (int row = 1; row < proxy.rowCount(); ++row)
+            QVERIFY(!jobs.lessThan(proxy.mapToSource(proxy.index(row - 1, 0)).row(),
+                                   proxy.mapToSource(proxy.index(row, 0)).row(),
+                                   JobListModel::SubmittedColumn));
+        // A word that changes a few rows still goes row by row.
+        QSignalSpy removedFew(&proxy, &QAbstractItemModel::rowsRemoved);
+        proxy.setText(QStringLiteral("dora job1"));
+        QVERIFY(removedFew.count() > 0);
+        QCOMPARE(proxy.rowCount(), 111); // dora's jobs 10, 100-190 and 1000-1990
+        proxy.setText(QString());
+        QCOMPARE(proxy.rowCount(), 5000);
+        QCOMPARE(proxy.keyAt(kept), (JobKey{Local, QStringLiteral("job10")}));
+    }
+
     void refusesAnotherSourceModel()
     {
         JobFilterModel proxy;
