@@ -19,6 +19,8 @@ constexpr double MinScale = 0.005;
 constexpr double MaxScale = 4;
 constexpr double DetailScale = 0.35; // below this, tables are drawn without their columns' text
 constexpr qsizetype MaxCurves = 600; // edges in sight drawn as smooth curves; more as hairlines
+constexpr int TileSize = 256;
+constexpr qsizetype MinTiles = 64; // kept beyond those in sight (about 17 MB at 1x)
 } // namespace
 
 LineageView::LineageView(QWidget *parent)
@@ -40,6 +42,7 @@ void LineageView::setGraph(LineageGraph graph)
     m_lastFind.clear();
     m_tableEdges = m_graph.tableEdges();
     computeGeometry();
+    invalidateTiles();
     fit();
 }
 
@@ -49,6 +52,7 @@ void LineageView::setTableMode(bool tables)
         return;
     m_tableMode = tables;
     computeGeometry();
+    invalidateTiles();
     update();
 }
 
@@ -148,6 +152,7 @@ void LineageView::selectColumn(int column)
     m_selectedTable = column >= 0 ? m_graph.columns().at(column).table : -1;
     m_up = m_graph.upstream(column);
     m_down = m_graph.downstream(column);
+    invalidateTiles();
     update();
     Q_EMIT columnSelected(column);
 }
@@ -158,6 +163,7 @@ void LineageView::selectTable(int table)
     m_up.clear();
     m_down.clear();
     m_selectedTable = table;
+    invalidateTiles();
     update();
 }
 
@@ -226,22 +232,107 @@ void LineageView::zoomBy(double factor, const QPointF &around)
 
 void LineageView::panBy(const QPointF &pixels)
 {
-    m_offset += pixels;
+    // Whole pixels, so the tiles drawn so far still fit.
+    m_offset += QPointF(std::round(pixels.x()), std::round(pixels.y()));
     m_fitted = false;
     update();
     Q_EMIT viewChanged();
 }
 
-void LineageView::paintEvent(QPaintEvent *)
+void LineageView::invalidateTiles()
 {
-    QPainter painter(this);
-    painter.fillRect(rect(), palette().base());
-    painter.translate(m_offset);
-    painter.scale(m_scale, m_scale);
-    paintScene(painter, QRectF(toScene(QPointF(0, 0)), toScene(QPointF(width(), height()))), m_scale);
+    m_tiles.clear();
 }
 
-void LineageView::paintScene(QPainter &painter, const QRectF &visible, double scale) const
+bool LineageView::curvesInSight(const QRectF &visible, double scale) const
+{
+    // Decided for the whole window, not per tile, so an edge looks the same across tiles.
+    if (scale < DetailScale)
+        return false;
+    qsizetype inSight = 0;
+    for (const Segment &segment : m_segments) {
+        if (segment.box.intersects(visible) && ++inSight > MaxCurves)
+            return false;
+    }
+    return true;
+}
+
+const QPixmap &LineageView::tile(const QPoint &at)
+{
+    auto it = m_tiles.find(at);
+    if (it != m_tiles.end())
+        return *it;
+    const qreal ratio = m_tileKey.pixelRatio;
+    QPixmap pixmap(QSize(TileSize, TileSize) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(palette().color(QPalette::Base));
+    {
+        QPainter painter(&pixmap);
+        // The tile's top left is the scaled scene's (at * TileSize - fraction).
+        const QPointF origin = QPointF(at * TileSize) - m_tileKey.fraction;
+        painter.translate(-origin);
+        painter.scale(m_scale, m_scale);
+        const QRectF visible(origin / m_scale, QSizeF(TileSize, TileSize) / m_scale);
+        paintScene(painter, visible, m_scale, m_tileKey.curves);
+    }
+    return *m_tiles.insert(at, pixmap);
+}
+
+void LineageView::dropTilesAwayFrom(const QRect &tilesInSight)
+{
+    const qsizetype budget
+        = std::max<qsizetype>(MinTiles, 3 * qsizetype(tilesInSight.width()) * tilesInSight.height());
+    if (m_tiles.size() <= budget)
+        return;
+    // The farthest from the window go first: a pan back finds the near ones still there.
+    const QPointF centre = QRectF(tilesInSight).center();
+    QList<std::pair<double, QPoint>> byDistance;
+    for (auto it = m_tiles.cbegin(); it != m_tiles.cend(); ++it) {
+        const QPointF d = QPointF(it.key()) + QPointF(0.5, 0.5) - centre;
+        byDistance.append({d.x() * d.x() + d.y() * d.y(), it.key()});
+    }
+    std::sort(
+        byDistance.begin(), byDistance.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (qsizetype i = 0; i < byDistance.size() && m_tiles.size() > budget; ++i)
+        m_tiles.remove(byDistance.at(i).second);
+}
+
+void LineageView::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(this);
+    const QRect exposed = event->rect();
+    painter.fillRect(exposed, palette().base());
+    if (m_bounds.isEmpty())
+        return;
+    // widget = scaled scene + whole + fraction: tiles are drawn at whole pixels, the
+    // fraction is inside them, so they match what a direct paint would draw.
+    const QPoint whole(int(std::floor(m_offset.x())), int(std::floor(m_offset.y())));
+    const QRectF window(toScene(QPointF(0, 0)), toScene(QPointF(width(), height())));
+    const TileKey key{
+        m_scale, m_offset - QPointF(whole), devicePixelRatioF(), curvesInSight(window, m_scale)};
+    if (key != m_tileKey) {
+        invalidateTiles();
+        m_tileKey = key;
+    }
+    // Only where the graph is (its pens reach a little past the boxes).
+    const QRectF graph(m_bounds.topLeft() * m_scale, m_bounds.size() * m_scale);
+    const QRect area
+        = exposed.translated(-whole) & graph.adjusted(-4, -4, 4, 4).translated(key.fraction).toAlignedRect();
+    if (area.isEmpty())
+        return;
+    const auto tileOf = [](int pixel) {
+        return int(std::floor(double(pixel) / TileSize));
+    };
+    const QRect tiles(QPoint(tileOf(area.left()), tileOf(area.top())),
+                      QPoint(tileOf(area.right()), tileOf(area.bottom())));
+    for (int y = tiles.top(); y <= tiles.bottom(); ++y) {
+        for (int x = tiles.left(); x <= tiles.right(); ++x)
+            painter.drawPixmap(whole + QPoint(x, y) * TileSize, tile(QPoint(x, y)));
+    }
+    dropTilesAwayFrom(tiles);
+}
+
+void LineageView::paintScene(QPainter &painter, const QRectF &visible, double scale, bool curves) const
 {
     const QPalette pal = palette();
     const bool detail = scale >= DetailScale;
@@ -277,7 +368,7 @@ void LineageView::paintScene(QPainter &painter, const QRectF &visible, double sc
     // Curves while they are few enough to draw smoothly; beyond that (or far out) straight
     // hairlines in one call, unsmoothed: a crowd of edges reads as a crowd either way.
     QList<QLineF> lines;
-    if (detail && inSight.size() <= MaxCurves) {
+    if (detail && curves) {
         QPainterPath paths;
         for (const Segment *segment : std::as_const(inSight)) {
             const double dx = std::max(30.0, (segment->to.x() - segment->from.x()) / 2);
@@ -394,7 +485,8 @@ QImage LineageView::render(int maxSide) const
     QPainter painter(&image);
     painter.scale(scale, scale);
     painter.translate(-bounds.topLeft());
-    paintScene(painter, bounds, std::max(scale, DetailScale));
+    const double drawn = std::max(scale, DetailScale);
+    paintScene(painter, bounds, drawn, curvesInSight(bounds, drawn));
     return image;
 }
 
@@ -550,7 +642,7 @@ void LineageView::mouseMoveEvent(QMouseEvent *event)
     if (!m_dragging && delta.manhattanLength() < 4)
         return;
     m_dragging = true;
-    m_offset = m_pressOffset + delta;
+    m_offset = m_pressOffset + QPointF(std::round(delta.x()), std::round(delta.y()));
     m_fitted = false;
     update();
 }
@@ -614,8 +706,10 @@ void LineageView::keyPressEvent(QKeyEvent *event)
 void LineageView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        invalidateTiles();
         update();
+    }
 }
 
 } // namespace JobDeck

@@ -2,6 +2,8 @@
 
 #include "lineage/lineagegraph.h"
 
+#include <QHash>
+#include <QPixmap>
 #include <QWidget>
 
 namespace JobDeck {
@@ -9,8 +11,10 @@ namespace JobDeck {
 // Draws a laid-out LineageGraph: tables as boxes listing their columns, data-flow edges from
 // column to column, left to right. Pans (drag, arrows), zooms (wheel, +/-) and fits (F); only
 // what is in sight is drawn, and far out tables lose their column text (level of detail), so
-// 1,000 tables with 10,000 columns pan smoothly. Clicking a column highlights everything
-// upstream and downstream of it; table mode draws tables and table-to-table edges only.
+// 1,000 tables with 10,000 columns pan smoothly: what was drawn is kept as tiles at the
+// current zoom, so a pan draws only the strip that comes into sight. Clicking a column
+// highlights everything upstream and downstream of it; table mode draws tables and
+// table-to-table edges only.
 class LineageView final : public QWidget
 {
     Q_OBJECT
@@ -71,7 +75,11 @@ private:
     QRectF sceneRectOf(int table) const;
     QRectF sceneColumnRect(int column) const;
     void computeGeometry();
-    void paintScene(QPainter &painter, const QRectF &visible, double scale) const;
+    void paintScene(QPainter &painter, const QRectF &visible, double scale, bool curves) const;
+    bool curvesInSight(const QRectF &visible, double scale) const;
+    const QPixmap &tile(const QPoint &at);
+    void invalidateTiles();
+    void dropTilesAwayFrom(const QRect &tilesInSight);
     QPointF toScene(const QPointF &widget) const;
 
     LineageGraph m_graph;
@@ -98,6 +106,20 @@ private:
     QPointF m_pressOffset;
     bool m_dragging = false;
     bool m_fitted = false;
+
+    // Tiles of the drawn scene, TileSize logical pixels a side, keyed by their place in the
+    // scaled scene (pixel = scene * scale + the offset's fraction). They hold while the
+    // zoom, the offset's fraction, the edge style and what is drawn stay the same.
+    struct TileKey
+    {
+        double scale = 0;
+        QPointF fraction;
+        qreal pixelRatio = 0;
+        bool curves = false;
+        bool operator==(const TileKey &) const = default;
+    };
+    TileKey m_tileKey;
+    QHash<QPoint, QPixmap> m_tiles;
 };
 
 } // namespace JobDeck
