@@ -461,6 +461,22 @@ private Q_SLOTS:
         QVERIFY(view->downstreamColumns().isEmpty());
         QVERIFY2(panel->statusText().contains(u"2 source"), qPrintable(panel->statusText()));
         screenshot(window.lineageDock(), QStringLiteral("lineage-highlight"));
+        // What is painted: the selected column in the highlight colour, still where it is
+        // after a pan (drawn tiles moved, not redrawn), and no longer once another column is
+        // selected (the tiles drawn afresh).
+        const auto colourAt = [view](int column) {
+            // Right of the text, inside the row.
+            const QRectF row = view->columnRect(column);
+            return view->grab().toImage().pixelColor(QPoint(int(row.right()) - 3, int(row.center().y())));
+        };
+        const QColor highlight = view->palette().color(QPalette::Highlight);
+        QCOMPARE(colourAt(total), highlight);
+        view->panBy(QPointF(-37, 23));
+        QCOMPARE(colourAt(total), highlight);
+        view->selectColumn(graph.columnIndex(QStringLiteral("customers"), QStringLiteral("name")));
+        QVERIFY(colourAt(total) != highlight);
+        view->fit();
+        view->selectColumn(total);
 
         // Search finds a column; table mode; the picture.
         auto *search = panel->findChild<QLineEdit *>(QStringLiteral("lineageSearch"));
