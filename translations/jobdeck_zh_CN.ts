@@ -3009,10 +3009,6 @@
         <translation>尚未读取数据库</translation>
     </message>
     <message>
-        <source>%1 databases, %2 tables and %3 columns read</source>
-        <translation>已读取 %1 个数据库、%2 张表、%3 个列</translation>
-    </message>
-    <message>
         <source>the search covers what has been read</source>
         <translation>搜索范围为已读取的内容</translation>
     </message>
@@ -3027,6 +3023,28 @@
     <message>
         <source>Forget what was read and read the databases again</source>
         <translation>丢弃已读取的内容，重新读取数据库</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 read</source>
+        <translation>已读取 %1、%2 和 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln database(s)</source>
+        <translation>
+            <numerusform>%Ln 个数据库</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln table(s)</source>
+        <translation>
+            <numerusform>%Ln 张表</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s)</source>
+        <translation>
+            <numerusform>%Ln 列</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3101,22 @@
     <message>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n 个模型</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cube(s)</source>
+        <translation>
+            <numerusform>%n 个 Cube</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>

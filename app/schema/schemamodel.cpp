@@ -266,9 +266,22 @@ QVariant SchemaModel::data(const QModelIndex &index, int role) const
             return tr("cube");
         case Kind::Table:
             return tr("table");
-        case Kind::Database:
-            return node->loaded ? tr("%n table(s)", nullptr, int(node->children.size()))
-                                : (node->requested ? tr("loading…") : QString());
+        case Kind::Database: {
+            if (!node->loaded)
+                return node->requested ? tr("loading…") : QString();
+            // Kylin lists models and cubes beside the tables: counted apart.
+            int tables = 0;
+            int models = 0;
+            int cubes = 0;
+            for (const auto &child : node->children)
+                ++(child->kind == Kind::Model ? models : child->kind == Kind::Cube ? cubes : tables);
+            QStringList parts{tr("%n table(s)", nullptr, tables)};
+            if (models > 0)
+                parts.append(tr("%n model(s)", nullptr, models));
+            if (cubes > 0)
+                parts.append(tr("%n cube(s)", nullptr, cubes));
+            return parts.join(tr(", "));
+        }
         }
         return {};
     case Qt::ToolTipRole: {

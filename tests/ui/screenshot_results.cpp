@@ -1,12 +1,14 @@
 // Takes the README's screenshots of the results and schema work in the console's frame,
 // against a Linkis simulator: the schema browser beside the editor with the completion popup
-// open, a 1,000,000-row result set scrolled with its row count, and the export dialog. Not a
-// test; run under a real X server (Xvfb), since the popup is a window of its own:
+// open, a 1,000,000-row result set scrolled with its row count, the export dialog, and a Kylin
+// 3.x project's tables, model and cube in the schema dock (a Kylin simulator). Not a test; run under a real X
+// server (Xvfb), since the popup is a window of its own:
 //
 //   screenshot-results OUTPUT_DIR
 #include "backends/linkis/linkisbackend.h"
 #include "console/console.h"
 #include "editor/scriptworkspace.h"
+#include "i18n/translations.h"
 #include "editor/sqleditor.h"
 #include "mainwindow/mainwindow.h"
 #include "results/exportdialog.h"
@@ -16,6 +18,7 @@
 #include "schema/schemabrowser.h"
 #include "schema/schemapanel.h"
 
+#include "kylin/kylinsimulator.h"
 #include "linkis/linkissimulator.h"
 
 #include <QAbstractItemView>
@@ -72,9 +75,11 @@ int main(int argc, char **argv)
     profile.user = u"hadoop"_s;
     profile.secret = u"s3cret"_s;
     Console console;
+    Translations translations; // English plurals come from its catalogue, as in the app
+    translations.setLanguage(Language::English);
     auto *session = new Session(std::make_unique<LinkisBackend>(profile), profile);
     console.addSession(session);
-    MainWindow window(nullptr, &console);
+    MainWindow window(&translations, &console);
     window.resize(1560, 960);
     window.move(0, 0);
     window.show();
@@ -139,5 +144,40 @@ int main(int argc, char **argv)
     QTest::qWait(300);
     save(dialog->grab(), out + u"/screenshot-export.png"_s);
     dialog->close();
+
+    // A Kylin 3.x project: its tables, then its model and its cube, the cube opened.
+    Sim::KylinSimulator::Options kylinOptions;
+    kylinOptions.flavour = Sim::KylinSimulator::Flavour::V3;
+    Sim::KylinSimulator kylinSim(kylinOptions);
+    kylinSim.addUser(u"ADMIN"_s, u"KYLIN"_s);
+    if (!kylinSim.listen())
+        return 1;
+    ConnectionProfile kylin;
+    kylin.name = u"kylin"_s;
+    kylin.kind = u"kylin"_s;
+    kylin.url = kylinSim.baseUrl();
+    kylin.user = u"ADMIN"_s;
+    kylin.secret = u"KYLIN"_s;
+    kylin.project = u"learn_kylin"_s;
+    auto *kylinSession = new Session(kylin);
+    console.addSession(kylinSession);
+    console.setTargetConnection(u"kylin"_s);
+    kylinSession->start();
+    waitFor([&] { return kylinSession->state() == Session::State::Ready; }, "the Kylin connection");
+    waitFor([&] { return window.schemaPanel()->connection() == u"kylin"_s && browser->model(); },
+            "Kylin's schema");
+    SchemaModel *kylinModel = browser->model();
+    waitFor([&] { return kylinModel->rowCount() == 1; }, "Kylin's database");
+    browser->tree()->expand(browser->filter()->mapFromSource(kylinModel->databaseIndex(u"DEFAULT"_s)));
+    waitFor([&] { return kylinModel->rowCount(kylinModel->databaseIndex(u"DEFAULT"_s)) == 5; },
+            "Kylin's tables");
+    const QModelIndex cube = kylinModel->tableIndex(u"DEFAULT"_s, u"kylin_sales_cube"_s);
+    browser->tree()->expand(browser->filter()->mapFromSource(cube));
+    waitFor([&] { return kylinModel->rowCount(cube) == 4; }, "the cube's members");
+    browser->tree()->header()->resizeSections(QHeaderView::ResizeToContents);
+    window.schemaDock()->setFloating(true);
+    window.schemaDock()->resize(560, 420);
+    QTest::qWait(300);
+    save(window.schemaDock()->grab(), out + u"/screenshot-schema-kylin.png"_s);
     return 0;
 }

@@ -217,10 +217,10 @@ void SchemaBrowser::updateStatus()
     if (!m_cache->hasDatabases())
         text = m_cache->isFetching() ? tr("Reading the databases…") : tr("No databases read yet");
     else
-        text = tr("%1 databases, %2 tables and %3 columns read")
-                   .arg(locale().toString(m_cache->databases().size()),
-                        locale().toString(m_cache->tableCount()),
-                        locale().toString(m_cache->columnCount()));
+        text = tr("%1, %2 and %3 read")
+                   .arg(tr("%Ln database(s)", nullptr, int(m_cache->databases().size())),
+                        tr("%Ln table(s)", nullptr, int(m_cache->tableCount())),
+                        tr("%Ln column(s)", nullptr, int(m_cache->columnCount())));
     if (!m_filter->searchText().isEmpty())
         text += u" · " + tr("the search covers what has been read");
     if (!m_lastError.isEmpty())
