@@ -113,4 +113,21 @@ private:
     bool m_modelsRead = false;
 };
 
+// Runs `start` once the server's generation is known (detected once, shared).
+template<typename T, typename Start>
+Pending<T> *KylinBackend::afterDetection(Start start)
+{
+    auto *pending = new Pending<T>(this);
+    // Not cancelled with the call: the detection may be shared with others.
+    onFinished(ensureGeneration(),
+               pending,
+               [pending, start = std::move(start)](const Result<Kylin::Generation> &found) {
+                   if (!found)
+                       pending->finish(std::unexpected(found.error()));
+                   else
+                       start(pending);
+               });
+    return pending;
+}
+
 } // namespace JobDeck
