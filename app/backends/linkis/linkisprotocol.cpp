@@ -419,12 +419,18 @@ ResultPage decodeResultPage(const QJsonObject &data, int page, int pageSize, Lan
             const QJsonArray values = row.toArray();
             cells.reserve(values.size());
             for (const QJsonValue &cell : values) {
-                if (cell.isNull() || (cell.isString() && cell.toString() == QLatin1StringView("NULL")))
+                if (cell.isString()) {
+                    // Decoded once: each toString() copies the text out of the document.
+                    const QString text = cell.toString();
+                    if (text == QLatin1StringView("NULL"))
+                        cells.append(QString());
+                    else
+                        cells.append(text.isEmpty() ? QStringLiteral("") : text);
+                } else if (cell.isNull()) {
                     cells.append(QString());
-                else if (cell.isString())
-                    cells.append(cell.toString().isEmpty() ? QStringLiteral("") : cell.toString());
-                else
+                } else {
                     cells.append(cell.toVariant().toString());
+                }
             }
             result.rows.append(cells);
         }
