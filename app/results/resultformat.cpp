@@ -5,6 +5,8 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace JobDeck {
 
 namespace {
@@ -47,9 +49,12 @@ bool plainNumber(const QString &text)
 
 QString delimitedField(const QString &text, QChar separator)
 {
-    const bool quote = text.contains(separator) || text.contains(u'"') || text.contains(u'\n')
-                       || text.contains(u'\r')
-                       || (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()));
+    // One pass over the cell: an export formats millions of them.
+    const bool quote = !text.isEmpty()
+                       && (text.front().isSpace() || text.back().isSpace()
+                           || std::any_of(text.cbegin(), text.cend(), [separator](QChar c) {
+                                  return c == separator || c == u'"' || c == u'\n' || c == u'\r';
+                              }));
     if (!quote)
         return text;
     QString quoted = text;
@@ -108,9 +113,11 @@ QString formatRows(RowFormat format,
             const QChar separator = format == RowFormat::Tsv ? QChar(u'\t') : options.separator;
             for (qsizetype i = 0; i < columns.size(); ++i) {
                 const QString cell = row.value(i);
-                fields.append(cell.isNull() ? options.nullText : delimitedField(cell, separator));
+                if (i > 0)
+                    out += separator;
+                out += cell.isNull() ? options.nullText : delimitedField(cell, separator);
             }
-            out += fields.join(separator) + u'\n';
+            out += u'\n';
             break;
         }
         case RowFormat::Markdown:
