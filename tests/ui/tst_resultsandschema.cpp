@@ -1,12 +1,10 @@
 // Acceptance of the data behind the scripts against simulated servers on loopback: a
-// 1,000,000-row result set paged as the grid scrolls and exported byte for byte, the schema
-// tree of a Linkis server read level by level and searched, completion that fetches what it
-// lacks in the background, and Kylin queries with their errors in both languages.
+// 1,000,000-row result set paged as the grid scrolls, the schema tree of a Linkis server read
+// level by level and searched, completion that fetches what it lacks in the background, and
+// Kylin queries with their errors in both languages. (tst_resultexport exports the million rows.)
 #include "backends/kylin/kylinbackend.h"
 #include "backends/linkis/linkisbackend.h"
 #include "completion/schemacompletionprovider.h"
-#include "results/exportdialog.h"
-#include "results/resultexporter.h"
 #include "results/resultsetview.h"
 #include "results/resulttabs.h"
 #include "schema/schemabrowser.h"
@@ -17,15 +15,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QBuffer>
 #include <QClipboard>
-#include <QComboBox>
-#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
-#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -34,6 +28,7 @@
 #include <QTreeView>
 
 #include "support/await.h"
+#include "support/linkisjobs.h"
 
 using namespace JobDeck;
 using namespace JobDeck::Sim;
@@ -43,43 +38,6 @@ namespace {
 
 const QString User = u"hadoop"_s;
 const QString Password = u"s3cret"_s;
-
-ConnectionProfile linkisProfile(const LinkisSimulator &sim)
-{
-    ConnectionProfile profile;
-    profile.kind = u"linkis"_s;
-    profile.url = sim.baseUrl();
-    profile.user = User;
-    profile.secret = Password;
-    profile.requestTimeoutMs = 60000;
-    return profile;
-}
-
-// Submits `code` and waits for the job to succeed.
-std::optional<Job> runJob(LinkisBackend &backend, const QString &code)
-{
-    SubmitRequest request;
-    request.script = code;
-    request.runType = u"sql"_s;
-    request.engine = u"spark"_s;
-    std::optional<Result<Job>> submitted;
-    QObject context;
-    onFinished(backend.submit(request), &context, [&](const Result<Job> &r) { submitted = r; });
-    if (!QTest::qWaitFor([&] { return submitted.has_value(); }, 20000) || !*submitted)
-        return std::nullopt;
-    Job job = **submitted;
-    const bool done = QTest::qWaitFor(
-        [&] {
-            std::optional<Result<Job>> state;
-            onFinished(backend.refresh(job), &context, [&](const Result<Job> &r) { state = r; });
-            if (!QTest::qWaitFor([&] { return state.has_value(); }, 10000) || !*state)
-                return false;
-            job = **state;
-            return job.state == JobState::Succeeded;
-        },
-        30000);
-    return done ? std::optional(job) : std::nullopt;
-}
 
 void scrollToBottom(QTableView *table)
 {
@@ -106,10 +64,10 @@ private Q_SLOTS:
         m_sim = std::make_unique<LinkisSimulator>();
         m_sim->addUser(User, Password);
         QVERIFY(m_sim->listen());
-        m_backend = std::make_unique<LinkisBackend>(linkisProfile(*m_sim));
+        m_backend = std::make_unique<LinkisBackend>(simLinkisProfile(m_sim->baseUrl(), User, Password));
         AWAIT(connected, m_backend->connectToServer());
         QVERIFY(connected.has_value());
-        const auto job = runJob(
+        const auto job = runLinkisJob(
             *m_backend,
             u"--sim states=Running:20,Succeed rows=1000000 nulls=1\nSELECT id, name, value FROM big"_s);
         QVERIFY(job);
@@ -185,86 +143,6 @@ private Q_SLOTS:
         QVERIFY2(
             QApplication::clipboard()->text().startsWith(u"INSERT INTO result (id, name, value) VALUES ("_s),
             qPrintable(QApplication::clipboard()->text()));
-    }
-
-    void exportIsTheServersFileByteForByte()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"million.csv"_s);
-        m_sim->resetCounters();
-        ExportOptions options;
-        options.nullText = u"NULL"_s;
-        options.pageSize = 50000;
-        ResultExporter exporter(resultFilePages(m_backend.get(), m_millionSet), options, path);
-        QSignalSpy progress(&exporter, &ResultExporter::progress);
-        QSignalSpy finished(&exporter, &ResultExporter::finished);
-        exporter.start();
-        QVERIFY(finished.wait(300000));
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-        QCOMPARE(m_sim->requestCount(u"openFile"_s), 20); // the result file, page by page
-        QCOMPARE(m_sim->requestCount(u"submit"_s) + m_sim->requestCount(u"execute"_s), 0); // never run again
-        QCOMPARE(progress.size(), 20);
-        QCOMPARE(progress.last().at(0).toLongLong(), 1000000);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray ours = file.readAll();
-        const QByteArray servers = m_sim->resultCsv(m_millionJob.ids.linkisTaskId, 0, u"LINKIS_NULL"_s);
-        QCOMPARE(ours.size(), servers.size());
-        QVERIFY(ours == servers);
-        QVERIFY(ours.contains("\n5,set0_row5,NULL\n")); // NULL
-        QVERIFY(ours.contains("\n4,,2\n"));             // the empty string
-
-        // The server's own rendering, streamed into the file.
-        QBuffer download;
-        QVERIFY(download.open(QIODevice::WriteOnly));
-        ResultDownloadOptions serverOptions;
-        serverOptions.nullText = u"NULL"_s;
-        AWAIT(bytes, m_backend->downloadResult(m_millionSet, serverOptions, &download));
-        QVERIFY2(bytes.has_value(), qPrintable(bytes ? QString() : bytes.error().describe()));
-        QCOMPARE(*bytes, qint64(download.data().size()));
-        QVERIFY(download.data() == m_sim->resultCsv(m_millionJob.ids.linkisTaskId, 0, u"NULL"_s));
-        // A refused export writes nothing and says why.
-        QBuffer refused;
-        QVERIFY(refused.open(QIODevice::WriteOnly));
-        AWAIT(missing,
-              m_backend->downloadResult(
-                  {u"_9.dolphin"_s, u"file:///sim/results/1/_9.dolphin"_s}, serverOptions, &refused));
-        QVERIFY(!missing.has_value());
-        QVERIFY2(missing.error().message.contains(u"does not exist"), qPrintable(missing.error().message));
-        QCOMPARE(refused.data().size(), 0);
-    }
-
-    void exportDialog()
-    {
-        const auto job
-            = runJob(*m_backend, u"--sim states=Running:20,Succeed rows=1234 nulls=1\nSELECT * FROM t"_s);
-        QVERIFY(job);
-        AWAIT(sets, m_backend->resultSets(*job));
-        QVERIFY(sets.has_value());
-        QTemporaryDir dir;
-        ExportDialog dialog(m_backend.get(),
-                            sets->first(),
-                            resultFilePages(m_backend.get(), sets->first()),
-                            u"SELECT * FROM t"_s);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        dialog.setPath(dir.filePath(u"t.tsv"_s));
-        auto *format = dialog.findChild<QComboBox *>(u"exportFormat"_s);
-        format->setCurrentIndex(format->findData(int(RowFormat::Tsv)));
-        QVERIFY(dialog.path().endsWith(u"t.tsv"));
-        auto *nullAs = dialog.findChild<QComboBox *>(u"exportNull"_s);
-        nullAs->setCurrentIndex(1); // empty
-        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
-        QTest::mouseClick(dialog.findChild<QPushButton *>(u"exportButton"_s), Qt::LeftButton);
-        QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-        QVERIFY2(dialog.resultText().contains(u"1,234 rows"), qPrintable(dialog.resultText()));
-        QFile file(dialog.path());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray tsv = file.readAll();
-        QVERIFY(tsv.startsWith("id\tname\tvalue\n1\tset0_row1\t0.5\n"));
-        QVERIFY(tsv.contains("\n5\tset0_row5\t\n"));
-        QCOMPARE(tsv.count('\n'), 1235);
     }
 
     void schemaTreeLoadedLevelByLevel()
