@@ -17,5 +17,9 @@ fi
 # (the dev suite keeps the cores half busy at twice as many tests as cores), so four per core
 # keep the machine busy (CPU-bound tests claim more than one slot through their PROCESSORS
 # property). CTEST_PARALLEL_LEVEL, or -j after --, overrides it.
-export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-$(($(nproc) * 4))}
+# The asan suite is CPU-bound (the sanitizers' bookkeeping): two per core, or its timing
+# tests starve.
+per_core=4
+[ "$preset" = asan ] && per_core=2
+export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-$(($(nproc) * per_core))}
 exec ctest --preset "$preset" "$@"
