@@ -1,10 +1,13 @@
 #pragma once
 
 #include "backends/linkis/linkisbackend.h"
+#include "linkis/linkissimulator.h"
+#include "support/await.h"
 
 #include <QObject>
 #include <QTest>
 
+#include <memory>
 #include <optional>
 
 // For tests that talk to a Linkis simulator through LinkisBackend directly (no console).
@@ -49,4 +52,35 @@ inline std::optional<JobDeck::Job> runLinkisJob(JobDeck::LinkisBackend &backend,
         },
         30000);
     return done ? std::optional(job) : std::nullopt;
+}
+
+// A Linkis simulator on loopback with one user, a backend signed in to it, and a finished job
+// whose one result set has 1,000,000 rows (every 5th value NULL, every 7th name empty).
+struct MillionRowLinkis
+{
+    std::unique_ptr<JobDeck::Sim::LinkisSimulator> sim;
+    std::unique_ptr<JobDeck::LinkisBackend> backend;
+    JobDeck::Job job;
+    JobDeck::ResultSetRef set;
+};
+
+// Fills `linkis`; a step that fails fails the calling test (check QTest::currentTestFailed()).
+inline void startMillionRowLinkis(MillionRowLinkis &linkis, const QString &user, const QString &password)
+{
+    using namespace JobDeck;
+    linkis.sim = std::make_unique<Sim::LinkisSimulator>();
+    linkis.sim->addUser(user, password);
+    QVERIFY(linkis.sim->listen());
+    linkis.backend = std::make_unique<LinkisBackend>(simLinkisProfile(linkis.sim->baseUrl(), user, password));
+    AWAIT(connected, linkis.backend->connectToServer());
+    QVERIFY(connected.has_value());
+    const auto job = runLinkisJob(*linkis.backend,
+                                  QStringLiteral("--sim states=Running:20,Succeed rows=1000000 nulls=1\n"
+                                                 "SELECT id, name, value FROM big"));
+    QVERIFY(job);
+    linkis.job = *job;
+    AWAIT(sets, linkis.backend->resultSets(linkis.job));
+    QVERIFY(sets.has_value());
+    QCOMPARE(sets->size(), 1);
+    linkis.set = sets->first();
 }

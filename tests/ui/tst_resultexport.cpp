@@ -35,54 +35,40 @@ class TestResultExport final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<LinkisSimulator> m_sim;
-    std::unique_ptr<LinkisBackend> m_backend;
-    Job m_millionJob;
-    ResultSetRef m_millionSet;
+    MillionRowLinkis m_linkis;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        m_sim = std::make_unique<LinkisSimulator>();
-        m_sim->addUser(User, Password);
-        QVERIFY(m_sim->listen());
-        m_backend = std::make_unique<LinkisBackend>(simLinkisProfile(m_sim->baseUrl(), User, Password));
-        AWAIT(connected, m_backend->connectToServer());
-        QVERIFY(connected.has_value());
-        const auto job = runLinkisJob(
-            *m_backend,
-            u"--sim states=Running:20,Succeed rows=1000000 nulls=1\nSELECT id, name, value FROM big"_s);
-        QVERIFY(job);
-        m_millionJob = *job;
-        AWAIT(sets, m_backend->resultSets(m_millionJob));
-        QVERIFY(sets.has_value());
-        QCOMPARE(sets->size(), 1);
-        m_millionSet = sets->first();
+        startMillionRowLinkis(m_linkis, User, Password);
+        QVERIFY(!QTest::currentTestFailed());
     }
 
     void exportIsTheServersFileByteForByte()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"million.csv"_s);
-        m_sim->resetCounters();
+        m_linkis.sim->resetCounters();
         ExportOptions options;
         options.nullText = u"NULL"_s;
         options.pageSize = 50000;
-        ResultExporter exporter(resultFilePages(m_backend.get(), m_millionSet), options, path);
+        ResultExporter exporter(resultFilePages(m_linkis.backend.get(), m_linkis.set), options, path);
         QSignalSpy progress(&exporter, &ResultExporter::progress);
         QSignalSpy finished(&exporter, &ResultExporter::finished);
         exporter.start();
         QVERIFY(finished.wait(300000));
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-        QCOMPARE(m_sim->requestCount(u"openFile"_s), 20); // the result file, page by page
-        QCOMPARE(m_sim->requestCount(u"submit"_s) + m_sim->requestCount(u"execute"_s), 0); // never run again
+        QCOMPARE(m_linkis.sim->requestCount(u"openFile"_s), 20); // the result file, page by page
+        QCOMPARE(m_linkis.sim->requestCount(u"submit"_s) + m_linkis.sim->requestCount(u"execute"_s),
+                 0); // never run again
         QCOMPARE(progress.size(), 20);
         QCOMPARE(progress.last().at(0).toLongLong(), 1000000);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray ours = file.readAll();
-        const QByteArray servers = m_sim->resultCsv(m_millionJob.ids.linkisTaskId, 0, u"LINKIS_NULL"_s);
+        const QByteArray servers
+            = m_linkis.sim->resultCsv(m_linkis.job.ids.linkisTaskId, 0, u"LINKIS_NULL"_s);
         QCOMPARE(ours.size(), servers.size());
         QVERIFY(ours == servers);
         QVERIFY(ours.contains("\n5,set0_row5,NULL\n")); // NULL
@@ -93,15 +79,15 @@ private Q_SLOTS:
         QVERIFY(download.open(QIODevice::WriteOnly));
         ResultDownloadOptions serverOptions;
         serverOptions.nullText = u"NULL"_s;
-        AWAIT(bytes, m_backend->downloadResult(m_millionSet, serverOptions, &download));
+        AWAIT(bytes, m_linkis.backend->downloadResult(m_linkis.set, serverOptions, &download));
         QVERIFY2(bytes.has_value(), qPrintable(bytes ? QString() : bytes.error().describe()));
         QCOMPARE(*bytes, qint64(download.data().size()));
-        QVERIFY(download.data() == m_sim->resultCsv(m_millionJob.ids.linkisTaskId, 0, u"NULL"_s));
+        QVERIFY(download.data() == m_linkis.sim->resultCsv(m_linkis.job.ids.linkisTaskId, 0, u"NULL"_s));
         // A refused export writes nothing and says why.
         QBuffer refused;
         QVERIFY(refused.open(QIODevice::WriteOnly));
         AWAIT(missing,
-              m_backend->downloadResult(
+              m_linkis.backend->downloadResult(
                   {u"_9.dolphin"_s, u"file:///sim/results/1/_9.dolphin"_s}, serverOptions, &refused));
         QVERIFY(!missing.has_value());
         QVERIFY2(missing.error().message.contains(u"does not exist"), qPrintable(missing.error().message));
@@ -111,14 +97,14 @@ private Q_SLOTS:
     void exportDialog()
     {
         const auto job = runLinkisJob(
-            *m_backend, u"--sim states=Running:20,Succeed rows=1234 nulls=1\nSELECT * FROM t"_s);
+            *m_linkis.backend, u"--sim states=Running:20,Succeed rows=1234 nulls=1\nSELECT * FROM t"_s);
         QVERIFY(job);
-        AWAIT(sets, m_backend->resultSets(*job));
+        AWAIT(sets, m_linkis.backend->resultSets(*job));
         QVERIFY(sets.has_value());
         QTemporaryDir dir;
-        ExportDialog dialog(m_backend.get(),
+        ExportDialog dialog(m_linkis.backend.get(),
                             sets->first(),
-                            resultFilePages(m_backend.get(), sets->first()),
+                            resultFilePages(m_linkis.backend.get(), sets->first()),
                             u"SELECT * FROM t"_s);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -143,8 +129,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        m_backend.reset();
-        m_sim.reset();
+        m_linkis.backend.reset();
+        m_linkis.sim.reset();
     }
 };
 

@@ -52,40 +52,24 @@ class TestResultsAndSchema final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<LinkisSimulator> m_sim;
-    std::unique_ptr<LinkisBackend> m_backend;
-    Job m_millionJob;
-    ResultSetRef m_millionSet;
+    MillionRowLinkis m_linkis;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        m_sim = std::make_unique<LinkisSimulator>();
-        m_sim->addUser(User, Password);
-        QVERIFY(m_sim->listen());
-        m_backend = std::make_unique<LinkisBackend>(simLinkisProfile(m_sim->baseUrl(), User, Password));
-        AWAIT(connected, m_backend->connectToServer());
-        QVERIFY(connected.has_value());
-        const auto job = runLinkisJob(
-            *m_backend,
-            u"--sim states=Running:20,Succeed rows=1000000 nulls=1\nSELECT id, name, value FROM big"_s);
-        QVERIFY(job);
-        m_millionJob = *job;
-        AWAIT(sets, m_backend->resultSets(m_millionJob));
-        QVERIFY(sets.has_value());
-        QCOMPARE(sets->size(), 1);
-        m_millionSet = sets->first();
+        startMillionRowLinkis(m_linkis, User, Password);
+        QVERIFY(!QTest::currentTestFailed());
     }
 
     void millionRowsPagedAsTheViewScrolls()
     {
-        AWAIT(first, m_backend->resultPage(m_millionSet, 1, 5000)); // as the session reads it
+        AWAIT(first, m_linkis.backend->resultPage(m_linkis.set, 1, 5000)); // as the session reads it
         QVERIFY(first.has_value());
-        m_sim->resetCounters();
+        m_linkis.sim->resetCounters();
         ResultTabs tabs;
         tabs.resize(900, 500);
-        tabs.showResultSets(m_backend.get(), m_millionJob.script, {m_millionSet}, {*first}, 5000);
+        tabs.showResultSets(m_linkis.backend.get(), m_linkis.job.script, {m_linkis.set}, {*first}, 5000);
         tabs.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tabs));
         ResultSetView *view = tabs.view(0);
@@ -96,14 +80,14 @@ private Q_SLOTS:
         QCOMPARE(tabs.tabText(0), u"SELECT id, name, value FROM big (1,000,000 rows)"_s);
         QVERIFY2(view->statusText().startsWith(u"Rows 1–5,000 of 1,000,000"), qPrintable(view->statusText()));
         QTest::qWait(200);
-        QCOMPARE(m_sim->requestCount(u"openFile"_s), 0); // the first page came with the session
+        QCOMPARE(m_linkis.sim->requestCount(u"openFile"_s), 0); // the first page came with the session
 
         // Each scroll to the bottom reads one page more, and only that one.
         for (int pages = 1; pages <= 3; ++pages) {
             scrollToBottom(view->table());
             QTRY_COMPARE(view->model()->rowCount(), 5000 * (pages + 1));
             QTest::qWait(100);
-            QCOMPARE(m_sim->requestCount(u"openFile"_s), pages);
+            QCOMPARE(m_linkis.sim->requestCount(u"openFile"_s), pages);
         }
         QVERIFY2(view->statusText().startsWith(u"Rows 1–20,000 of 1,000,000"),
                  qPrintable(view->statusText()));
@@ -111,7 +95,7 @@ private Q_SLOTS:
         view->table()->scrollToTop();
         view->table()->scrollTo(view->table()->model()->index(10000, 0));
         QTest::qWait(200);
-        QCOMPARE(m_sim->requestCount(u"openFile"_s), 3);
+        QCOMPARE(m_linkis.sim->requestCount(u"openFile"_s), 3);
 
         // NULL (every 5th value) and the empty string (every 7th name) are told apart.
         const QAbstractItemModel *model = view->table()->model();
@@ -148,8 +132,8 @@ private Q_SLOTS:
     void schemaTreeLoadedLevelByLevel()
     {
         QTemporaryDir dir;
-        m_sim->resetCounters();
-        SchemaCache cache(m_backend.get(), u"linkis|sim"_s, dir.path());
+        m_linkis.sim->resetCounters();
+        SchemaCache cache(m_linkis.backend.get(), u"linkis|sim"_s, dir.path());
         SchemaBrowser browser;
         browser.resize(360, 500);
         browser.setCache(&cache);
@@ -159,21 +143,21 @@ private Q_SLOTS:
         // (No QAbstractItemModelTester: it opens every level to check it; tst_schemacompletion runs it.)
         QTRY_COMPARE(model->rowCount(), 3);
         QCOMPARE(model->index(0, 0).data().toString(), u"default"_s);
-        QCOMPARE(m_sim->requestCount(u"dbs"_s), 1);
-        QCOMPARE(m_sim->requestCount(u"tables"_s), 0); // nothing below until it is opened
+        QCOMPARE(m_linkis.sim->requestCount(u"dbs"_s), 1);
+        QCOMPARE(m_linkis.sim->requestCount(u"tables"_s), 0); // nothing below until it is opened
 
         const QModelIndex sales = model->databaseIndex(u"dw_sales"_s);
         browser.tree()->expand(browser.filter()->mapFromSource(sales));
         QTRY_COMPARE(model->rowCount(sales), 3);
-        QCOMPARE(m_sim->requestCount(u"tables"_s), 1);
-        QCOMPARE(m_sim->requestCount(u"columns"_s), 0);
+        QCOMPARE(m_linkis.sim->requestCount(u"tables"_s), 1);
+        QCOMPARE(m_linkis.sim->requestCount(u"columns"_s), 0);
         const QModelIndex view = model->tableIndex(u"dw_sales"_s, u"v_daily_revenue"_s);
         QCOMPARE(view.data(SchemaModel::KindRole).value<SchemaModel::Kind>(), SchemaModel::Kind::View);
 
         const QModelIndex orders = model->tableIndex(u"dw_sales"_s, u"orders"_s);
         browser.tree()->expand(browser.filter()->mapFromSource(orders));
         QTRY_COMPARE(model->rowCount(orders), 5);
-        QCOMPARE(m_sim->requestCount(u"columns"_s), 1);
+        QCOMPARE(m_linkis.sim->requestCount(u"columns"_s), 1);
         QCOMPARE(model->index(2, SchemaModel::DetailColumn, orders).data().toString(), u"decimal(18,2)"_s);
         const QModelIndex dt = model->index(4, 0, orders);
         QCOMPARE(dt.data().toString(), u"dt"_s);
@@ -209,23 +193,23 @@ private Q_SLOTS:
 
         // On disk for the next start: no request needed.
         QVERIFY(cache.save());
-        m_sim->resetCounters();
-        SchemaCache again(m_backend.get(), u"linkis|sim"_s, dir.path());
+        m_linkis.sim->resetCounters();
+        SchemaCache again(m_linkis.backend.get(), u"linkis|sim"_s, dir.path());
         QVERIFY(again.load());
         QCOMPARE(again.tables(u"dw_sales"_s).size(), 3);
         QCOMPARE(again.columns(u"dw_sales"_s, u"orders"_s).size(), 5);
-        QCOMPARE(m_sim->requestCount(u"dbs"_s) + m_sim->requestCount(u"tables"_s), 0);
+        QCOMPARE(m_linkis.sim->requestCount(u"dbs"_s) + m_linkis.sim->requestCount(u"tables"_s), 0);
 
         // Refresh forgets and reads the databases again.
         cache.refresh();
-        QTRY_COMPARE(m_sim->requestCount(u"dbs"_s), 1);
+        QTRY_COMPARE(m_linkis.sim->requestCount(u"dbs"_s), 1);
         QTRY_COMPARE(model->rowCount(), 3);
         QCOMPARE(model->rowCount(model->databaseIndex(u"dw_sales"_s)), 0);
     }
 
     void completionFetchesWhatItLacksInTheBackground()
     {
-        SchemaCache cache(m_backend.get(), {}, {});
+        SchemaCache cache(m_linkis.backend.get(), {}, {});
         SchemaCompletionProvider provider(&cache);
         QSignalSpy updated(&provider, &CompletionProvider::updated);
         const QString script = u"SELECT o. FROM dw_sales.orders o"_s;
@@ -392,8 +376,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        m_backend.reset();
-        m_sim.reset();
+        m_linkis.backend.reset();
+        m_linkis.sim.reset();
     }
 };
 
